@@ -1,0 +1,1 @@
+"""Delivery plans: models arrive with the issue that builds this part of the relationship."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HraConfig(AppConfig):
+    name = "hra"
+    verbose_name = "Housing Revenue Account"

@@ -1,0 +1,1 @@
+"""Inspections: models arrive with the issue that builds this part of the relationship."""

@@ -1,0 +1,14 @@
+from organisations.navigation import navigation_for
+
+
+def membership(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    current = request.membership
+    current = current if current else None
+    return {
+        "current_membership": current,
+        "memberships": list(user.memberships.filter(is_active=True).select_related("council", "almo")),
+        "service_navigation": navigation_for(request, current),
+    }

@@ -1,0 +1,30 @@
+"""Which of a person's memberships they are acting under, chosen with the organisation switcher."""
+
+from django.utils.functional import SimpleLazyObject
+
+SESSION_KEY = "current_membership_id"
+
+
+def current_membership(request):
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    memberships = list(
+        user.memberships.filter(is_active=True).select_related("council", "almo", "almo__council")
+    )
+    if not memberships:
+        return None
+    chosen = request.session.get(SESSION_KEY)
+    for membership in memberships:
+        if membership.pk == chosen:
+            return membership
+    return memberships[0]
+
+
+class CurrentMembershipMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.membership = SimpleLazyObject(lambda: current_membership(request))
+        return self.get_response(request)

@@ -1,0 +1,1 @@
+"""Tenants and consultations: models arrive with the issue that builds this part of the relationship."""
