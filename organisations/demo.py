@@ -38,7 +38,16 @@ COUNCILS = [
 ALMOS = [
     # Three area ALMOs of one metropolitan council, each with part of the stock.
     ("harrowfield-north-homes", "Harrowfield North Homes", "harrowfield", 11800, 640, "partial", "new", 2),
-    ("harrowfield-central-homes", "Harrowfield Central Homes", "harrowfield", 9400, 1210, "partial", "new", 2),
+    (
+        "harrowfield-central-homes",
+        "Harrowfield Central Homes",
+        "harrowfield",
+        9400,
+        1210,
+        "partial",
+        "new",
+        2,
+    ),
     ("harrowfield-south-homes", "Harrowfield South Homes", "harrowfield", 7300, 380, "partial", "new", 3),
     # A London ALMO that grew out of a tenant management organisation.
     ("kelworth-homes", "Kelworth Homes", "kelworth", 16200, 5900, "whole", "former_tmo", 4),
@@ -135,7 +144,9 @@ def load(stdout=None) -> dict:
         board, _ = upsert(Board, {"almo": almo}, {"name": f"{almo.name} board"})
         for position, (name, category, office) in enumerate(BOARD_MEMBERS):
             # Vary names across boards so each board reads as its own.
-            member_name = name if index == 0 else f"{name.split()[0]} {name.split()[-1]}-{almo.slug.split('-')[0].title()}"
+            member_name = (
+                name if index == 0 else f"{name.split()[0]} {name.split()[-1]}-{almo.slug.split('-')[0].title()}"
+            )
             if category == BoardMember.Category.COUNCILLOR and not member_name.startswith("Cllr"):
                 member_name = f"Cllr {member_name}"
             member, _ = upsert(
@@ -156,7 +167,10 @@ def load(stdout=None) -> dict:
                 upsert(
                     DeclaredInterest,
                     {"board_member": member, "kind": DeclaredInterest.Kind.TENANCY},
-                    {"description": f"Secure tenant of a home managed by {almo.name}.", "declared_on": dt.date(2023, 7, 1)},
+                    {
+                        "description": f"Secure tenant of a home managed by {almo.name}.",
+                        "declared_on": dt.date(2023, 7, 1),
+                    },
                 )
         upsert(
             BoardMember,
@@ -198,5 +212,7 @@ def load(stdout=None) -> dict:
         board_member.save(update_fields=["user"])
 
     if not User.objects.filter(username="admin").exists():
-        User.objects.create_superuser("admin", "admin@example.org", DEMO_PASSWORD, first_name="Portal", last_name="Admin")
+        User.objects.create_superuser(
+            "admin", "admin@example.org", DEMO_PASSWORD, first_name="Portal", last_name="Admin"
+        )
     return {"councils": councils, "almos": almos, "users": users}

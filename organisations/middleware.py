@@ -9,9 +9,7 @@ def current_membership(request):
     user = request.user
     if not user.is_authenticated:
         return None
-    memberships = list(
-        user.memberships.filter(is_active=True).select_related("council", "almo", "almo__council")
-    )
+    memberships = list(user.memberships.filter(is_active=True).select_related("council", "almo", "almo__council"))
     if not memberships:
         return None
     chosen = request.session.get(SESSION_KEY)

@@ -103,7 +103,9 @@ class Almo(models.Model):
         help_text="The ALMO programme round the council bid in, from 1.",
     )
     section_27_consent_date = models.DateField(
-        null=True, blank=True, help_text="When the Secretary of State consented under section 27 of the Housing Act 1985."
+        null=True,
+        blank=True,
+        help_text="When the Secretary of State consented under section 27 of the Housing Act 1985.",
     )
     agreement_start = models.DateField("Management agreement starts", null=True, blank=True)
     agreement_end = models.DateField("Management agreement ends", null=True, blank=True)

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from organisations.access import Role
 from organisations.models import Almo, Council, Membership
+from organisations.tasks import send_welcome_email_task
 
 User = get_user_model()
 
@@ -22,7 +23,9 @@ def membership_create(
 ) -> Membership:
     """Give a person a role in one organisation; observers read only the ALMOs they are granted."""
     if granted_almos and role != Role.OBSERVER:
-        raise ValidationError({"granted_almos": "Only observers are granted ALMOs; other roles follow their organisation."})
+        raise ValidationError(
+            {"granted_almos": "Only observers are granted ALMOs; other roles follow their organisation."}
+        )
     home_council = council or (almo.council if almo else None)
     outside = [a.name for a in granted_almos if a.council_id != getattr(home_council, "pk", None)]
     if outside:
@@ -59,6 +62,8 @@ def user_create_with_membership(
             user.set_unusable_password()
         user.full_clean()
         user.save()
+        if not password:
+            transaction.on_commit(lambda: send_welcome_email_task.delay(user.pk))
     membership = membership_create(
         user=user, role=role, council=council, almo=almo, is_admin=is_admin, granted_almos=granted_almos
     )

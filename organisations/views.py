@@ -54,8 +54,11 @@ class CouncilListView(ScopedListView):
     model = Council
 
     def get_queryset(self):
-        return super().get_queryset().annotate(
-            almo_count=Count("almos", distinct=True), homes=Sum("almos__homes_managed")
+        return (
+            super()
+            .get_queryset()
+            .annotate(almo_count=Count("almos", distinct=True), homes=Sum("almos__homes_managed"))
+            .order_by("name")
         )
 
 
@@ -90,7 +93,13 @@ class BoardListView(ScopedListView):
         serving = Q(members__term_start__lte=today) & (
             Q(members__term_end__isnull=True) | Q(members__term_end__gte=today)
         )
-        return super().get_queryset().select_related("almo").annotate(serving=Count("members", filter=serving))
+        return (
+            super()
+            .get_queryset()
+            .select_related("almo")
+            .annotate(serving=Count("members", filter=serving))
+            .order_by("almo__name")
+        )
 
 
 class BoardDetailView(ScopedDetailView):
@@ -123,9 +132,7 @@ class InterestRegisterView(ScopedDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         interests = DeclaredInterest.objects.restrict(self.request.user).filter(board_member__board=self.object)
-        context["interests"] = interests.select_related("board_member").order_by(
-            "board_member__name", "-declared_on"
-        )
+        context["interests"] = interests.select_related("board_member").order_by("board_member__name", "-declared_on")
         return context
 
 
@@ -178,7 +185,8 @@ def switch_organisation(request):
     else:
         request.session[SESSION_KEY] = membership.pk
         messages.success(
-            request, f"You are now working as {membership.get_role_display().lower()} at {membership.organisation}."
+            request,
+            f"You are now working as {membership.get_role_display().lower()} at {membership.organisation}.",
         )
     next_url = request.POST.get("next") or reverse("home")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):

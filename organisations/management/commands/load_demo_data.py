@@ -22,7 +22,7 @@ class Command(BaseCommand):
         if options["quiet_sign_ins"]:
             return
         self.stdout.write(self.style.SUCCESS("Demo data is loaded. Sign in at http://127.0.0.1:8000/ as:"))
-        for username, first, last, memberships in organisations_demo.USERS:
+        for username, _first, _last, memberships in organisations_demo.USERS:
             roles = "; ".join(
                 f"{role.label.lower()} at {council or almo}" for role, council, almo, _admin, _grants in memberships
             )

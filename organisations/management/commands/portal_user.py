@@ -28,12 +28,16 @@ class Command(BaseCommand):
         parser.add_argument("--role", required=True, help=f"One of: {', '.join(Role.values)}.")
         parser.add_argument("--admin", action="store_true", help="Let them manage their organisation's people.")
         parser.add_argument(
-            "--grant", action="append", default=[], metavar="ALMO_SLUG", help="For observers: an ALMO they may read."
+            "--grant",
+            action="append",
+            default=[],
+            metavar="ALMO_SLUG",
+            help="For observers: an ALMO they may read.",
         )
         parser.add_argument(
             "--password-env",
             metavar="VARIABLE",
-            help="Read the password from this environment variable. Without it the user resets their password by email.",
+            help="Read the password from this environment variable. Without it, a welcome email sets it.",
         )
 
     def handle(self, *args, **options):

@@ -1,0 +1,30 @@
+from celery import shared_task
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+
+@shared_task(autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=5)
+def send_welcome_email_task(user_id: int) -> None:
+    """Welcome a new person with a link to choose their password."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email:
+        return
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    memberships = list(user.memberships.select_related("council", "almo"))
+    body = render_to_string(
+        "organisations/email/welcome.txt",
+        {"user": user, "link": f"{settings.PORTAL_BASE_URL}{path}", "memberships": memberships},
+    )
+    send_mail("Your ALMO Portal account", body, None, [user.email])

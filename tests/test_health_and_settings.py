@@ -1,0 +1,64 @@
+"""The health endpoint, and production settings that refuse to start half-configured."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+def test_health_reports_database_cache_and_broker(client):
+    response = client.get(reverse("health"), {"format": "json"})
+    assert response.status_code == 200
+    assert set(response.json()) == {"Database(alias='default')", "Cache(alias='default')", "Broker()"}
+    assert set(response.json().values()) == {"OK"}
+
+
+@pytest.mark.django_db
+def test_health_fails_when_the_broker_is_unreachable(client, settings):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
+    response = client.get(reverse("health"), {"format": "json"})
+    assert response.status_code == 500
+    assert "Cannot reach the Celery broker" in response.json()["Broker()"]
+
+
+def run_manage(*args, **env):
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    environment.update(DJANGO_SETTINGS_MODULE="almo_portal.settings.production", **env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", DJANGO_ALLOWED_HOSTS="portal.example.org")
+    assert result.returncode != 0
+    assert "Set DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_manage("check", DJANGO_SECRET_KEY="x" * 60)
+    assert result.returncode != 0
+    assert "Set DJANGO_ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_passes_the_deployment_checks():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SECRET_KEY="k7#Qp2!vX9zLm4@rT8wYc1&nB6^hJ3*eF5(uD0)sG-aZ_oKiPqWvE",
+        DJANGO_ALLOWED_HOSTS="portal.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,117 @@
+"""A real Celery worker on Redis, in its own process, sharing the test database.
+
+Tests that use it must commit their data (`transactional_db`), because the worker reads through
+its own connection. Each test session gets its own queue, so stray messages never cross runs.
+"""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from almo_portal.celery import app
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def broker_url() -> str:
+    url = os.environ.get("CELERY_BROKER_URL", "")
+    if not url.startswith("redis://"):
+        pytest.fail("Worker tests need CELERY_BROKER_URL pointing at Redis; `make test` sets it.")
+    return url
+
+
+def database_url() -> str:
+    db = connection.settings_dict
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        pytest.fail("Worker tests need PostgreSQL (a worker cannot share an in-memory SQLite test database).")
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+class WorkerProcess:
+    def __init__(self, queue: str, log_path: Path, extra_env: dict[str, str]):
+        self.queue = queue
+        self.log_path = log_path
+        self.extra_env = extra_env
+        self.process: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 30.0) -> None:
+        environment = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "almo_portal.settings.test",
+            "DATABASE_URL": database_url(),
+            "CELERY_BROKER_URL": broker_url(),
+            "CELERY_TASK_DEFAULT_QUEUE": self.queue,
+            **self.extra_env,
+        }
+        self.log = self.log_path.open("w")
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "almo_portal",
+                "worker",
+                "--pool=prefork",
+                "--concurrency=1",
+                "--loglevel=info",
+                "-Q",
+                self.queue,
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=ROOT,
+            env=environment,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if "ready." in self.log_path.read_text():
+                return
+            if self.process.poll() is not None:
+                pytest.fail(f"The Celery worker stopped while starting:\n{self.log_path.read_text()}")
+            time.sleep(0.2)
+        pytest.fail(f"The Celery worker did not start in {timeout} s:\n{self.log_path.read_text()}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.log.close()
+
+    def output(self) -> str:
+        return self.log_path.read_text()
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, tmp_path, monkeypatch):
+    """Start a worker; tasks sent during the test go to it, not in-process."""
+    queue = f"test-{uuid.uuid4().hex[:12]}"
+    worker = WorkerProcess(queue, tmp_path / "worker.log", {"DJANGO_EMAIL_FILE_PATH": str(tmp_path / "mail")})
+    worker.mail_dir = tmp_path / "mail"
+    monkeypatch.setattr(settings, "CELERY_TASK_ALWAYS_EAGER", False)
+    app.conf.task_always_eager = False
+    app.conf.broker_url = broker_url()
+    app.conf.task_default_queue = queue
+    worker.start()
+    try:
+        yield worker
+    finally:
+        worker.stop()
+        app.conf.task_always_eager = True
+        app.conf.task_default_queue = "celery"
+        with app.connection_for_write() as conn:
+            conn.default_channel.queue_delete(queue)
