@@ -21,6 +21,10 @@ class Party(models.TextChoices):
     ALMO = "almo", "ALMO"
 
 
+# A write action either party may take, such as proposing an amendment; services check which side acts.
+EITHER_PARTY = "either"
+
+
 class Role(models.TextChoices):
     COUNCIL_OFFICER = "council_officer", "Council officer"
     ALMO_STAFF = "almo_staff", "ALMO staff"
@@ -101,11 +105,13 @@ class ScopedQuerySet(models.QuerySet):
         party = self.write_parties.get(action)
         if party is None:
             raise ValueError(f"{self.model.__name__} has no action called {action!r}")
+        council_q = Q(**{f"{self.council_path}__in": access.councils_write})
+        almo_q = Q(**{f"{self.almo_path}__in": access.almos_write}) if self.almo_path else Q(pk__in=[])
         if party == Party.COUNCIL:
-            return self.filter(**{f"{self.council_path}__in": access.councils_write})
-        if self.almo_path is None:
-            return self.none()
-        return self.filter(**{f"{self.almo_path}__in": access.almos_write})
+            return self.filter(council_q)
+        if party == Party.ALMO:
+            return self.filter(almo_q)
+        return self.filter(council_q | almo_q)
 
     def _read_q(self, access: Access) -> Q:
         council_q = Q(**{f"{self.council_path}__in": access.councils_read})
@@ -128,6 +134,18 @@ def get_object_for(user, queryset_or_model, action: str = VIEW, **lookup):
         return queryset.restrict(user, action).get(**lookup)
     except queryset.model.DoesNotExist as error:
         raise Http404(f"No {queryset.model._meta.verbose_name} matches the given query.") from error
+
+
+def acting_party(user, almo) -> str | None:
+    """The side a user acts for on one ALMO's records: the ALMO's staff, or its council's officers."""
+    if user.is_superuser:
+        return None
+    access = access_for(user)
+    if almo.pk in access.almos_write:
+        return Party.ALMO
+    if almo.council_id in access.councils_write:
+        return Party.COUNCIL
+    return None
 
 
 def can(user, obj, action: str) -> bool:

@@ -1,0 +1,93 @@
+"""Reads for Delivery Plans that need more than a queryset method."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from delivery_plans import variance
+from delivery_plans.models import Actual, PlanIndicator, Return, Target
+
+
+@dataclass
+class ActualRow:
+    """One line of a return as people read it: the figure, its target and how it compares."""
+
+    actual: Actual
+    target: Target | None
+    assessment: variance.Assessment
+    previous: Actual | None
+    year_ago: Actual | None
+
+    @property
+    def indicator(self):
+        return self.actual.plan_indicator.indicator
+
+
+def target_for(targets: dict, plan_indicator_id: int, year: int, quarter: int) -> Target | None:
+    """The quarter's cumulative target, or the year's where the plan sets only an annual one."""
+    return targets.get((plan_indicator_id, year, quarter)) or targets.get((plan_indicator_id, year, Target.WHOLE_YEAR))
+
+
+def targets_by_period(plan_id: int, years) -> dict:
+    targets = Target.objects.filter(plan_indicator__plan_id=plan_id, year__in=years)
+    return {(t.plan_indicator_id, t.year, t.quarter): t for t in targets}
+
+
+def previous_period(year: int, quarter: int) -> tuple[int, int]:
+    return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+
+
+def return_rows(return_record: Return) -> list[ActualRow]:
+    """Every actual in a return, assessed against target and earlier returns, in a fixed number of queries."""
+    year, quarter = return_record.year, return_record.quarter
+    previous = previous_period(year, quarter)
+    actuals = list(
+        return_record.actuals.select_related("plan_indicator__indicator").prefetch_related("queries__messages")
+    )
+    targets = targets_by_period(return_record.plan_id, [year])
+    earlier = Actual.objects.filter(
+        return_record__plan_id=return_record.plan_id,
+        return_record__year__in=[previous[0], year - 1],
+    ).select_related("return_record")
+    earlier_by_key = {(a.plan_indicator_id, a.return_record.year, a.return_record.quarter): a for a in earlier}
+    rows = []
+    for actual in actuals:
+        indicator = actual.plan_indicator.indicator
+        target = target_for(targets, actual.plan_indicator_id, year, quarter)
+        before = earlier_by_key.get((actual.plan_indicator_id, *previous))
+        year_ago = earlier_by_key.get((actual.plan_indicator_id, year - 1, quarter))
+        assessment = variance.assess(
+            actual.value,
+            target.value if target else None,
+            target.tolerance if target else 0,
+            indicator.polarity,
+            previous=before.value if before else None,
+            year_ago=year_ago.value if year_ago else None,
+        )
+        rows.append(ActualRow(actual, target, assessment, before, year_ago))
+    return rows
+
+
+def rag_counts(rows: list[ActualRow]) -> dict[str, int]:
+    counts = {status: 0 for status in (variance.GREEN, variance.AMBER, variance.RED)}
+    counts.update({"other": 0})
+    for row in rows:
+        key = row.assessment.rag if row.assessment.rag in counts else "other"
+        counts[key] += 1
+    return counts
+
+
+def targets_grid(plan) -> list[dict]:
+    """The plan's indicators with their targets laid out by year and quarter."""
+    plan_indicators = list(
+        PlanIndicator.objects.filter(plan=plan, is_active=True).select_related("indicator", "objective")
+    )
+    targets = targets_by_period(plan.pk, plan.years)
+    grid = []
+    for plan_indicator in plan_indicators:
+        cells = []
+        for year in plan.years:
+            for quarter in (1, 2, 3, 4, Target.WHOLE_YEAR):
+                cells.append(targets.get((plan_indicator.pk, year, quarter)))
+        grid.append({"plan_indicator": plan_indicator, "cells": cells})
+    return grid
