@@ -78,16 +78,22 @@ def rag_counts(rows: list[ActualRow]) -> dict[str, int]:
 
 
 def targets_grid(plan) -> list[dict]:
-    """The plan's indicators with their targets laid out by year and quarter."""
+    """The plan's targets laid out as one table a year: a row per indicator, Q1 to Q4 then the whole year."""
+    from delivery_plans.models import financial_year_label
+
     plan_indicators = list(
         PlanIndicator.objects.filter(plan=plan, is_active=True).select_related("indicator", "objective")
     )
     targets = targets_by_period(plan.pk, plan.years)
-    grid = []
-    for plan_indicator in plan_indicators:
-        cells = []
-        for year in plan.years:
-            for quarter in (1, 2, 3, 4, Target.WHOLE_YEAR):
-                cells.append(targets.get((plan_indicator.pk, year, quarter)))
-        grid.append({"plan_indicator": plan_indicator, "cells": cells})
-    return grid
+    periods = (1, 2, 3, 4, Target.WHOLE_YEAR)
+    return [
+        {
+            "year": year,
+            "label": financial_year_label(year),
+            "rows": [
+                {"plan_indicator": pi, "cells": [targets.get((pi.pk, year, quarter)) for quarter in periods]}
+                for pi in plan_indicators
+            ],
+        }
+        for year in plan.years
+    ]

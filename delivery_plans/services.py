@@ -72,6 +72,10 @@ def clean_figures(indicator: Indicator, numerator, denominator, value) -> tuple[
         return {}, errors
     if indicator.is_ratio:
         if numerator is None and denominator is None:
+            if typed_value is not None:
+                return {}, {
+                    "value": f"{indicator.code} is worked out from its numerator and denominator: enter those instead."
+                }
             return {"numerator": None, "denominator": None, "value": None}, {}
         if numerator is None:
             errors["numerator"] = f"Enter the numerator: {indicator.numerator_definition.lower()}."

@@ -23,6 +23,11 @@ NAVIGATION = [
     NavItem("Councils", "organisations:council_list", frozenset({Role.COUNCIL_OFFICER, Role.OBSERVER})),
     NavItem("ALMOs", "organisations:almo_list"),
     NavItem("Boards", "organisations:board_list"),
+    NavItem("Delivery plans", "delivery_plans:plan_list"),
+    NavItem("Review queue", "delivery_plans:review_queue", frozenset({Role.COUNCIL_OFFICER})),
+    NavItem("Variances", "delivery_plans:variance_list"),
+    NavItem("Amendments", "delivery_plans:amendment_list"),
+    NavItem("Concerns", "delivery_plans:concern_list"),
 ]
 
 
