@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "slas",
     "inspections",
     "tenants",
+    "reporting",
 ]
 
 MIDDLEWARE = [

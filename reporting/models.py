@@ -1,0 +1,1 @@
+"""Report runs: models arrive with the reporting work."""
