@@ -33,7 +33,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch node_modules/.package-lock.json
 
-static/build/portal.css: node_modules/.package-lock.json $(wildcard static/scss/*.scss)
+static/build/portal.css: node_modules/.package-lock.json $(wildcard frontend/*.scss)
 	npm run --silent build:css
 
 setup: $(BIN)/activate static/build/portal.css

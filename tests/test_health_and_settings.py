@@ -29,7 +29,7 @@ def test_health_fails_when_the_broker_is_unreachable(client, settings):
 
 def run_manage(*args, **env):
     environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    environment.update(DJANGO_SETTINGS_MODULE="almo_portal.settings.production", **env)
+    environment.update(DJANGO_SETTINGS_MODULE="almo_portal.settings.production", DJANGO_READ_DOT_ENV="false", **env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Anything with production effect comes from the environment."""
 
+import os
 from pathlib import Path
 
 import environ
@@ -8,7 +9,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env")
+# A .env file configures a workstation or the compose stack; test runs ignore it so they stay repeatable.
+if env.bool("DJANGO_READ_DOT_ENV", default=not os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith(".test")):
+    environ.Env.read_env(BASE_DIR / ".env")
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
@@ -105,7 +108,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 # govuk-frontend and other front-end packages come from npm at set-up, never from the repository.
-STATICFILES_DIRS = [BASE_DIR / "static", ("vendor", BASE_DIR / "node_modules")]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("vendor/govuk-frontend/dist", BASE_DIR / "node_modules" / "govuk-frontend" / "dist"),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=VAR_DIR / "media")
 STORAGES = {

@@ -24,4 +24,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Mail goes through an SMTP server named by one URL, e.g. smtp+tls://user:password@smtp.example.org:587
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+vars().update(env.email_url("DJANGO_EMAIL_URL", default="smtp://localhost:25"))
