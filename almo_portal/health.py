@@ -17,7 +17,7 @@ class Broker(HealthCheck):
         from almo_portal.celery import app
 
         try:
-            with app.connection_for_write() as connection:
+            with app.connection_for_write(url=settings.CELERY_BROKER_URL) as connection:
                 connection.ensure_connection(max_retries=1, timeout=3)
         except Exception as error:  # any failure to connect means the broker is unavailable
             raise ServiceUnavailable(f"Cannot reach the Celery broker: {error.__class__.__name__}") from error

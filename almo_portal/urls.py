@@ -21,6 +21,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("", include("organisations.urls")),
     path("delivery-plans/", include("delivery_plans.urls")),
+    path("reports/", include("reporting.urls")),
     path("sign-in/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),

@@ -21,6 +21,7 @@ class IndicatorSpec:
     frequency: str = "annual"  # "annual", "quarterly" or "monthly"
     decimal_places: int = 1
     group: str = ""  # a short theme heading
+    may_be_negative: bool = False  # a change between two figures, which can fall as well as rise
 
 
 UNITS = frozenset({"percentage", "count", "rate_per_1000", "days", "pounds", "sap_points", "yes_no"})
@@ -629,6 +630,7 @@ BEST_VALUE_INDICATORS: tuple[IndicatorSpec, ...] = (
         polarity="higher",
         source="bvpi",
         group="Decent Homes",
+        may_be_negative=True,
     ),
     IndicatorSpec(
         code="BV185",

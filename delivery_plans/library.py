@@ -16,7 +16,10 @@ def library_rows():
 def load_library(indicator_model) -> tuple[int, int]:
     """Create or update each library indicator by code; returns (created, updated)."""
     created = updated = 0
+    # Migrations pass the model as it was then, which may lack fields added since.
+    known = {field.name for field in indicator_model._meta.get_fields()}
     for code, values in library_rows():
+        values = {name: value for name, value in values.items() if name in known}
         indicator = indicator_model.objects.filter(council__isnull=True, code=code).first()
         if indicator is None:
             indicator_model.objects.create(code=code, **values)

@@ -84,6 +84,9 @@ class Indicator(models.Model):
     reporting_level = models.CharField(max_length=10, choices=ReportingLevel.choices, blank=True)
     source = models.CharField(max_length=5, choices=Source.choices, default=Source.LOCAL)
     frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.QUARTERLY)
+    may_be_negative = models.BooleanField(
+        default=False, help_text="For a change between two figures, which can be below zero."
+    )
     is_active = models.BooleanField(default=True)
 
     objects = querysets.IndicatorQuerySet.as_manager()
@@ -285,9 +288,8 @@ class Target(models.Model):
 
     def __str__(self):
         period = f"Q{self.quarter} " if self.quarter else ""
-        return (
-            f"{self.plan_indicator.indicator.code} {period}{financial_year_label(self.year)}: {self.value.normalize()}"
-        )
+        code = self.plan_indicator.indicator.code
+        return f"{code} {period}{financial_year_label(self.year)}: {self.value.normalize():f}"
 
 
 class Delegation(models.Model):

@@ -97,3 +97,38 @@ def targets_grid(plan) -> list[dict]:
         }
         for year in plan.years
     ]
+
+
+def quarters_back(year: int, quarter: int, count: int) -> list[tuple[int, int]]:
+    """The `count` quarters ending with (year, quarter), oldest first."""
+    periods = [(year, quarter)]
+    while len(periods) < count:
+        periods.append(previous_period(*periods[-1]))
+    return list(reversed(periods))
+
+
+def indicator_history(plan, year: int, quarter: int, count: int = 8) -> dict[int, list[dict]]:
+    """Each plan indicator's actual and target over the last `count` quarters, in two queries."""
+    periods = quarters_back(year, quarter, count)
+    years = sorted({y for y, _ in periods})
+    actuals = Actual.objects.filter(return_record__plan=plan, return_record__year__in=years).values_list(
+        "plan_indicator_id", "return_record__year", "return_record__quarter", "value"
+    )
+    values = {(pi, y, q): value for pi, y, q, value in actuals}
+    targets = targets_by_period(plan.pk, years)
+    history: dict[int, list[dict]] = {}
+    for plan_indicator_id in {key[0] for key in values} | {key[0] for key in targets}:
+        history[plan_indicator_id] = [
+            {
+                "year": y,
+                "quarter": q,
+                "actual": values.get((plan_indicator_id, y, q)),
+                "target": (
+                    target_for(targets, plan_indicator_id, y, q).value
+                    if target_for(targets, plan_indicator_id, y, q)
+                    else None
+                ),
+            }
+            for y, q in periods
+        ]
+    return history

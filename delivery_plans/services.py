@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from delivery_plans import variance
@@ -26,7 +28,7 @@ from delivery_plans.models import (
     Unit,
     quarter_end,
 )
-from delivery_plans.selectors import target_for, targets_by_period
+from delivery_plans.selectors import quarters_back, target_for, targets_by_period
 from organisations.access import Party, acting_party
 
 RETURN_DAYS_AFTER_QUARTER = 30
@@ -42,19 +44,32 @@ def _party_for(actor, plan: DeliveryPlan) -> str:
 # Figures ---------------------------------------------------------------------------------------
 
 
+# Digits, an optional minus sign, commas only between thousands, and a decimal point.
+NUMBER = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+MAX_INTEGER_DIGITS = 10  # the figures are stored with 14 digits, 4 of them after the point
+MAX_DECIMAL_PLACES = 4
+
+
 def _decimal(raw, field: str, errors: dict) -> Decimal | None:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     if isinstance(raw, str) and "\x00" in raw:
         errors[field] = "Enter a number without hidden characters."
         return None
-    try:
-        number = Decimal(str(raw).strip().replace(",", ""))
-    except InvalidOperation:
-        errors[field] = "Enter a number, like 95.5."
+    text = str(raw).strip()
+    if not NUMBER.match(text):
+        if "," in text:
+            errors[field] = "Use a full stop for decimals, like 95.5, and commas only between thousands."
+        else:
+            errors[field] = "Enter a number, like 95.5."
         return None
-    if not number.is_finite():
-        errors[field] = "Enter a number, like 95.5."
+    number = Decimal(text.replace(",", ""))
+    exponent = number.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_DECIMAL_PLACES:
+        errors[field] = f"Enter a number with no more than {MAX_DECIMAL_PLACES} decimal places."
+        return None
+    if abs(number) >= Decimal(10) ** MAX_INTEGER_DIGITS:
+        errors[field] = "Enter a number smaller than 10,000,000,000."
         return None
     return number
 
@@ -93,15 +108,21 @@ def clean_figures(indicator: Indicator, numerator, denominator, value) -> tuple[
         if errors:
             return {}, errors
         computed = indicator.compute(numerator, denominator)
+        if abs(computed) >= Decimal(10) ** MAX_INTEGER_DIGITS:
+            return {}, {"value": "The value worked out from the numerator and denominator is too large to store."}
         return {"numerator": numerator, "denominator": denominator, "value": computed}, {}
     if numerator is not None or denominator is not None:
         errors["value"] = f"{indicator.code} is not a ratio: enter the value only."
         return {}, errors
     if typed_value is None:
         return {"numerator": None, "denominator": None, "value": None}, {}
-    if indicator.unit == Unit.PERCENTAGE and indicator.polarity != "neither" and not (0 <= typed_value <= 100):
-        if indicator.code != "BV184b":  # a change in percentage points may be negative
-            errors["value"] = f"A percentage must be between 0 and 100; {typed_value.normalize():f} is not."
+    if indicator.may_be_negative:
+        if indicator.unit == Unit.PERCENTAGE and not (-100 <= typed_value <= 100):
+            errors["value"] = (
+                f"A change in a percentage must be between -100 and 100; {typed_value.normalize():f} is not."
+            )
+    elif indicator.unit == Unit.PERCENTAGE and not (0 <= typed_value <= 100):
+        errors["value"] = f"A percentage must be between 0 and 100; {typed_value.normalize():f} is not."
     elif indicator.unit in (Unit.COUNT, Unit.DAYS, Unit.RATE_PER_1000, Unit.SAP_POINTS) and typed_value < 0:
         errors["value"] = f"{indicator.get_unit_display()} cannot be negative."
     elif indicator.unit == Unit.COUNT and typed_value != typed_value.to_integral_value():
@@ -158,14 +179,25 @@ def return_open(*, actor, plan: DeliveryPlan, year: int, quarter: int) -> Return
         raise ValidationError({"year": f"The plan covers {plan.period_label} only."})
     return_record = Return(plan=plan, year=year, quarter=quarter, due_on=_due_on(year, quarter))
     return_record.full_clean()
+    return_record._history_user = actor
     return_record.save()
-    due = PlanIndicator.objects.filter(plan=plan, is_active=True).select_related("indicator")
-    Actual.objects.bulk_create(
-        Actual(return_record=return_record, plan_indicator=plan_indicator)
-        for plan_indicator in due
-        if plan_indicator.indicator.frequency != Indicator.Frequency.ANNUAL or quarter == 4
-    )
+    _add_missing_lines(return_record, actor)
     return return_record
+
+
+def _due_this_quarter(plan_indicator: PlanIndicator, quarter: int) -> bool:
+    return plan_indicator.indicator.frequency != Indicator.Frequency.ANNUAL or quarter == 4
+
+
+def _add_missing_lines(return_record: Return, actor) -> None:
+    """Give the return a line for every indicator the plan monitors now and that is due this quarter."""
+    present = set(return_record.actuals.values_list("plan_indicator_id", flat=True))
+    due = PlanIndicator.objects.filter(plan_id=return_record.plan_id, is_active=True).select_related("indicator")
+    for plan_indicator in due:
+        if plan_indicator.pk not in present and _due_this_quarter(plan_indicator, return_record.quarter):
+            line = Actual(return_record=return_record, plan_indicator=plan_indicator)
+            line._history_user = actor
+            line.save()
 
 
 def _due_on(year: int, quarter: int):
@@ -209,16 +241,40 @@ def return_save(*, actor, return_record: Return, rows: dict[int, dict]) -> list[
             continue
         for name, value in figures.items():
             setattr(actual, name, value)
-        for name in COMMENTARY_FIELDS:
-            if name in data:
-                value = data[name]
-                setattr(actual, name, value if value is not None else ("" if name != "expected_recovery" else None))
+        commentary, commentary_errors = _clean_commentary(data)
+        errors.extend(RowError(indicator.code, field, message) for field, message in commentary_errors.items())
+        if commentary_errors:
+            continue
+        for name, value in commentary.items():
+            setattr(actual, name, value)
         changed.append(actual)
     if errors:
         transaction.set_rollback(True)
         return errors
     _apply_rag(return_record, changed, actor)
     return []
+
+
+def _clean_commentary(data: dict) -> tuple[dict, dict]:
+    """Commentary fields present in `data`: text stripped, the expected date read from a date or ISO text."""
+    cleaned, errors = {}, {}
+    for name in ("what_happened", "why", "recovery_action"):
+        if name in data:
+            text = data[name] or ""
+            if "\x00" in text:
+                errors[name] = "Remove the hidden characters from the text."
+            else:
+                cleaned[name] = text.strip()
+    if "expected_recovery" in data:
+        value = data["expected_recovery"]
+        if isinstance(value, str):
+            value = value.strip()
+            try:
+                value = dt.date.fromisoformat(value) if value else None
+            except ValueError:
+                errors["expected_recovery"] = f"Enter the expected date as a real date, like 2027-03-31, not '{value}'."
+        cleaned["expected_recovery"] = value
+    return cleaned, errors
 
 
 def _apply_rag(return_record: Return, changed: list[Actual], actor) -> None:
@@ -311,9 +367,10 @@ def return_accept(*, actor, return_record: Return) -> Return:
     open_queries = Query.objects.filter(actual__return_record=return_record, status=Query.Status.OPEN).count()
     if open_queries:
         raise ValidationError(f"{open_queries} query is still waiting for the ALMO's answer.")
-    Query.objects.filter(actual__return_record=return_record).exclude(status=Query.Status.CLOSED).update(
-        status=Query.Status.CLOSED
-    )
+    for query in Query.objects.filter(actual__return_record=return_record).exclude(status=Query.Status.CLOSED):
+        query.status = Query.Status.CLOSED
+        query._history_user = actor
+        query.save(update_fields=["status"])
     return_record.status = Return.Status.ACCEPTED
     return_record.accepted_by, return_record.accepted_at = actor, timezone.now()
     return_record._history_user = actor
@@ -323,14 +380,19 @@ def return_accept(*, actor, return_record: Return) -> Return:
 
 
 def concerns_open_for_red_runs(*, return_record: Return) -> list[Concern]:
-    """Open a concern for each indicator red in the plan's last N accepted returns, unless one is open."""
+    """Open a concern for each indicator red in each of the N quarters up to this one, unless one is open.
+
+    The quarters must be consecutive and every one accepted: a gap, or a quarter still under review,
+    breaks the run.
+    """
     plan = return_record.plan
     runs = plan.red_periods_for_concern
+    periods = quarters_back(return_record.year, return_record.quarter, runs)
+    period_q = Q()
+    for year, quarter in periods:
+        period_q |= Q(year=year, quarter=quarter)
     recent = list(
-        Return.objects.filter(plan=plan, status=Return.Status.ACCEPTED)
-        .filter(year__lte=return_record.year)
-        .order_by("-year", "-quarter")
-        .values_list("pk", flat=True)[:runs]
+        Return.objects.filter(period_q, plan=plan, status=Return.Status.ACCEPTED).values_list("pk", flat=True)
     )
     if len(recent) < runs:
         return []
@@ -481,12 +543,18 @@ def _apply_amendment(amendment: Amendment, actor) -> list[dict]:
         if not created:
             plan_indicator.is_active = True
             plan_indicator.save(update_fields=["is_active"])
+        for open_return in Return.objects.filter(plan_id=amendment.plan_id, status__in=["draft", "queried"]):
+            _add_missing_lines(open_return, actor)
         return [{"field": "Indicators", "old": "", "new": f"Added {amendment.indicator}"}]
     if kind == Amendment.Kind.REMOVE_INDICATOR:
         plan_indicator = amendment.plan_indicator
         plan_indicator.is_active = False
         plan_indicator._history_user = actor
         plan_indicator.save()
+        # Open returns stop asking for it; figures already entered stay on record.
+        Actual.objects.filter(
+            plan_indicator=plan_indicator, value__isnull=True, return_record__status__in=["draft", "queried"]
+        ).delete()
         return [{"field": "Indicators", "old": str(plan_indicator), "new": f"Removed {plan_indicator}"}]
     raise ValidationError(f"Unknown amendment kind {kind!r}.")
 

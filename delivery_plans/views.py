@@ -1,7 +1,5 @@
 """Delivery Plan pages. Each starts from the access rule and hands writes to a service."""
 
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
@@ -162,6 +160,17 @@ def return_detail(request, pk):
     return render(request, "delivery_plans/return_detail.html", context)
 
 
+FIELD_LABELS = {
+    "numerator": "numerator",
+    "denominator": "denominator",
+    "value": "value",
+    "what_happened": "what happened",
+    "why": "why it happened",
+    "recovery_action": "recovery action",
+    "expected_recovery": "expected date",
+}
+
+
 def _field_id(actual_id: int, field: str) -> str:
     return f"actual-{actual_id}-{field}"
 
@@ -183,19 +192,15 @@ def return_edit(request, pk):
             }
             for actual_id in (row.actual.pk for row in rows)
         }
-        for data in posted.values():
-            data["expected_recovery"] = _parse_date(data["expected_recovery"], errors)
         by_id = {row.actual.pk: row for row in rows}
         try:
-            row_errors = (
-                [] if errors else services.return_save(actor=request.user, return_record=return_record, rows=posted)
-            )
+            row_errors = services.return_save(actor=request.user, return_record=return_record, rows=posted)
         except ValidationError as error:
             _flash_errors(request, error)
             return HttpResponseRedirect(return_record.get_absolute_url())
         code_to_id = {row.indicator.code: actual_id for actual_id, row in by_id.items()}
         errors += [
-            {"id": _field_id(code_to_id[e.code], e.field), "message": f"{e.code} {e.field}: {e.message}"}
+            {"id": _field_id(code_to_id[e.code], e.field), "message": f"{e.code}, {FIELD_LABELS[e.field]}: {e.message}"}
             for e in row_errors
         ]
         if not errors:
@@ -231,17 +236,6 @@ def return_edit(request, pk):
         {"return": return_record, "plan": return_record.plan, "lines": lines, "errors": errors},
         status=400 if errors else 200,
     )
-
-
-def _parse_date(raw: str, errors: list):
-    raw = (raw or "").strip()
-    if not raw:
-        return None
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        errors.append({"id": "", "message": f"Enter the expected date as a real date, like 2026-03-31, not '{raw}'."})
-        return None
 
 
 @require_POST

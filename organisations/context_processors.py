@@ -11,4 +11,5 @@ def membership(request):
         "current_membership": current,
         "memberships": list(user.memberships.filter(is_active=True).select_related("council", "almo")),
         "service_navigation": navigation_for(request, current),
+        "unread_notifications": user.notifications.filter(read_at__isnull=True).count(),
     }

@@ -28,6 +28,7 @@ NAVIGATION = [
     NavItem("Variances", "delivery_plans:variance_list"),
     NavItem("Amendments", "delivery_plans:amendment_list"),
     NavItem("Concerns", "delivery_plans:concern_list"),
+    NavItem("Reports", "reporting:run_list"),
 ]
 
 

@@ -75,3 +75,4 @@ def superuser(db):
 
 
 from tests.worker import celery_worker_process  # noqa: E402,F401  (a fixture, shared by every app's tests)
+from tests.plans import plan  # noqa: E402,F401

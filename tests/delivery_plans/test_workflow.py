@@ -10,7 +10,7 @@ from delivery_plans import services
 from delivery_plans.models import Actual, Amendment, Concern, DeliveryPlan, PlanVersion, Return, Target
 from organisations.access import Party
 from tests.access import ScopedPageChecks
-from tests.delivery_plans.conftest import COMMENTARY, fill
+from tests.plans import COMMENTARY, fill
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,11 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from delivery_plans import demo as delivery_plans_demo
 from organisations import demo as organisations_demo
 
 # Each part of the portal adds its demo records after the organisations exist.
-DEMO_LOADERS = [organisations_demo.load]
+DEMO_LOADERS = [organisations_demo.load, delivery_plans_demo.load]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,246 @@
+"""Requesting, rendering and retrying reports. Rendering happens in a worker, never in a web request."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from delivery_plans.models import Return, financial_year_label
+from organisations.access import Party, acting_party, get_object_for
+from organisations.models import Almo, Council, Notification
+from reporting import reports
+from reporting.models import ReportRun
+from reporting.rendering import html_to_pdf, write_atomically
+from reporting.xlsx import council_variance_workbook
+
+logger = logging.getLogger(__name__)
+
+# A run still marked running after this long lost its worker: the sweep hands it to another.
+STUCK_AFTER = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+
+
+def _period(year, quarter) -> tuple[int, int]:
+    try:
+        year, quarter = int(year), int(quarter)
+    except (TypeError, ValueError) as error:
+        raise ValidationError({"quarter": "Choose a financial year and a quarter."}) from error
+    if quarter not in (1, 2, 3, 4) or not 2000 <= year <= 2100:
+        raise ValidationError({"quarter": "Choose a quarter from 1 to 4 of a financial year."})
+    return year, quarter
+
+
+def _queue(run: ReportRun) -> ReportRun:
+    from reporting.tasks import render_report_task
+
+    transaction.on_commit(lambda: render_report_task.delay(run.pk))
+    return run
+
+
+@transaction.atomic
+def report_request_return(*, actor, return_record: Return) -> ReportRun:
+    """An ALMO's quarterly performance return to its council, as a PDF."""
+    return_record = get_object_for(actor, Return.objects.select_related("plan__almo"), pk=return_record.pk)
+    if acting_party(actor, return_record.plan.almo) is None:
+        raise ValidationError("Only the ALMO's staff or the council's officers can ask for the return.")
+    almo = return_record.plan.almo
+    run = ReportRun.objects.create(
+        kind=ReportRun.Kind.QUARTERLY_RETURN,
+        council_id=almo.council_id,
+        almo=almo,
+        requested_by=actor,
+        parameters={
+            "return_id": return_record.pk,
+            "year": return_record.year,
+            "quarter": return_record.quarter,
+            "label": return_record.period_label,
+        },
+    )
+    return _queue(run)
+
+
+@transaction.atomic
+def report_request_council_variance(*, actor, council: Council, year, quarter, format="pdf", scheduled=False):
+    """The variance report across all of a council's ALMOs, for its officers."""
+    year, quarter = _period(year, quarter)
+    if format not in ReportRun.Format.values:
+        raise ValidationError({"format": "Choose PDF or spreadsheet."})
+    if not scheduled:
+        council = get_object_for(actor, Council, "change", pk=council.pk)
+    run = ReportRun.objects.create(
+        kind=ReportRun.Kind.COUNCIL_VARIANCE,
+        format=format,
+        council=council,
+        requested_by=None if scheduled else actor,
+        parameters={"year": year, "quarter": quarter, "label": f"Q{quarter} {financial_year_label(year)}"},
+    )
+    return _queue(run)
+
+
+@transaction.atomic
+def report_request_board_pack(*, actor, almo: Almo, year, quarter) -> ReportRun:
+    """The board pack for an ALMO's board: a summary first, then the detail."""
+    year, quarter = _period(year, quarter)
+    almo = get_object_for(actor, Almo, pk=almo.pk)
+    if acting_party(actor, almo) != Party.ALMO and not actor.is_superuser:
+        raise ValidationError("The ALMO's staff prepare its board pack.")
+    run = ReportRun.objects.create(
+        kind=ReportRun.Kind.BOARD_PACK,
+        council_id=almo.council_id,
+        almo=almo,
+        requested_by=actor,
+        parameters={"year": year, "quarter": quarter, "label": f"Q{quarter} {financial_year_label(year)}"},
+    )
+    return _queue(run)
+
+
+@transaction.atomic
+def report_retry(*, actor, run: ReportRun) -> ReportRun:
+    run = ReportRun.objects.restrict(actor, "retry").select_for_update().get(pk=run.pk)
+    if run.status != ReportRun.Status.FAILED:
+        raise ValidationError("Only a failed report can be tried again.")
+    run.status, run.progress, run.progress_message, run.error = ReportRun.Status.PENDING, 0, "", ""
+    run.save(update_fields=["status", "progress", "progress_message", "error"])
+    return _queue(run)
+
+
+def report_claim(run_id: int) -> bool:
+    """Take the run for this worker. Only one worker wins; a second delivery of the same task gets nothing."""
+    claimed = ReportRun.objects.filter(pk=run_id, status=ReportRun.Status.PENDING).update(
+        status=ReportRun.Status.RUNNING,
+        started_at=timezone.now(),
+        attempts=F("attempts") + 1,
+        progress=5,
+        progress_message="Started",
+    )
+    return claimed == 1
+
+
+def _progress(run: ReportRun, percent: int, message: str) -> None:
+    ReportRun.objects.filter(pk=run.pk).update(progress=percent, progress_message=message)
+
+
+def report_render(run_id: int) -> ReportRun | None:
+    """Render a claimed run: gather the data, reuse an identical finished report or draw a new one."""
+    run = ReportRun.objects.select_related("council", "almo").get(pk=run_id)
+    if run.status != ReportRun.Status.RUNNING:
+        return None
+    _progress(run, 15, "Gathering the figures")
+    built = reports.build(run)
+    previous = (
+        ReportRun.objects.filter(kind=run.kind, format=run.format, data_fingerprint=built.fingerprint, status="done")
+        .exclude(pk=run.pk)
+        .order_by("-finished_at")
+        .first()
+    )
+    if previous and (Path(settings.MEDIA_ROOT) / previous.output_path).exists():
+        return _finish(
+            run,
+            built.fingerprint,
+            previous.output_path,
+            previous.output_checksum,
+            previous.output_size,
+            reused_from=previous,
+        )
+    _progress(run, 40, "Drawing the pages")
+    if run.format == ReportRun.Format.XLSX:
+        content = council_variance_workbook(built.sections)
+    else:
+        html = render_to_string(
+            "reporting/report.html",
+            {"title": built.title, "run": run, "sections": built.sections, "generated_at": timezone.now()},
+        )
+        content = html_to_pdf(html)
+    _progress(run, 90, "Saving the file")
+    relative = f"reports/{run.kind}/{built.fingerprint[:2]}/{built.fingerprint}.{run.format}"
+    checksum, size = write_atomically(relative, content)
+    return _finish(run, built.fingerprint, relative, checksum, size)
+
+
+def _finish(run, fingerprint, path, checksum, size, reused_from=None) -> ReportRun:
+    updated = ReportRun.objects.filter(pk=run.pk, status=ReportRun.Status.RUNNING).update(
+        status=ReportRun.Status.DONE,
+        progress=100,
+        progress_message="Ready",
+        finished_at=timezone.now(),
+        data_fingerprint=fingerprint,
+        output_path=path,
+        output_checksum=checksum,
+        output_size=size,
+        reused_from=reused_from,
+    )
+    run.refresh_from_db()
+    if updated:
+        _notify_ready(run)
+    return run
+
+
+def report_fail(run_id: int, error: Exception) -> None:
+    message = f"{error.__class__.__name__}: {error}"[:2000]
+    ReportRun.objects.filter(pk=run_id, status=ReportRun.Status.RUNNING).update(
+        status=ReportRun.Status.FAILED, finished_at=timezone.now(), error=message, progress_message="Failed"
+    )
+    logger.exception("Report run %s failed", run_id, exc_info=error)
+
+
+def report_release(run_id: int) -> None:
+    """Hand a run back to the queue after a transient failure, so the retry can claim it."""
+    ReportRun.objects.filter(pk=run_id, status=ReportRun.Status.RUNNING).update(
+        status=ReportRun.Status.PENDING, progress=0, progress_message="Waiting to try again"
+    )
+
+
+def reports_requeue_stuck(now=None) -> list[int]:
+    """Runs left running by a worker that died go back to the queue; returns their ids."""
+    now = now or timezone.now()
+    stuck = list(ReportRun.objects.stuck(now - STUCK_AFTER).values_list("pk", flat=True))
+    for run_id in stuck:
+        released = ReportRun.objects.filter(pk=run_id, status=ReportRun.Status.RUNNING).update(
+            status=ReportRun.Status.PENDING, progress=0, progress_message="Started again after a worker stopped"
+        )
+        if released:
+            from reporting.tasks import render_report_task
+
+            transaction.on_commit(lambda run_id=run_id: render_report_task.delay(run_id))
+    return stuck
+
+
+def _notify_ready(run: ReportRun) -> None:
+    if run.requested_by is None or not run.requested_by.is_active:
+        return
+    message = f"Your {run.get_kind_display().lower()} for {run.subject} is ready."
+    Notification.objects.create(user=run.requested_by, message=message, link=run.get_absolute_url())
+    if run.requested_by.email:
+        send_mail(
+            "Your report is ready",
+            f"{message}\n\nDownload it here: {settings.PORTAL_BASE_URL}{run.get_absolute_url()}\n\nALMO Portal",
+            None,
+            [run.requested_by.email],
+        )
+
+
+def schedule_council_variance_reports(year=None, quarter=None) -> list[ReportRun]:
+    """The monthly run: a variance report for every council with ALMOs, for the latest finished quarter."""
+    if year is None:
+        year, quarter = latest_finished_quarter(timezone.localdate())
+    runs = []
+    for council in Council.objects.filter(almos__isnull=False).distinct():
+        runs.append(
+            report_request_council_variance(actor=None, council=council, year=year, quarter=quarter, scheduled=True)
+        )
+    return runs
+
+
+def latest_finished_quarter(today) -> tuple[int, int]:
+    """The financial quarter that ended most recently before `today`."""
+    fy = today.year if today.month >= 4 else today.year - 1
+    current = {4: 1, 5: 1, 6: 1, 7: 2, 8: 2, 9: 2, 10: 3, 11: 3, 12: 3, 1: 4, 2: 4, 3: 4}[today.month]
+    return (fy, current - 1) if current > 1 else (fy - 1, 4)
