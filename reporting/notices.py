@@ -39,7 +39,8 @@ def send_return_reminders(today=None) -> int:
         message = f"The {return_record.period_label} return for {almo} is due on {return_record.due_on:%d %B %Y}."
         link = reverse("delivery_plans:return_detail", args=[return_record.pk])
         for user in _almo_staff(return_record.plan.almo_id):
-            already = Notification.objects.filter(user=user, message=message, created_at__date=today).exists()
+            recently = timezone.now() - timedelta(hours=20)  # the task runs daily; never twice in a day
+            already = Notification.objects.filter(user=user, message=message, created_at__gte=recently).exists()
             if already:
                 continue
             Notification.objects.create(user=user, message=message, link=link)

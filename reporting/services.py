@@ -199,8 +199,14 @@ def report_release(run_id: int) -> None:
 
 
 def reports_requeue_stuck(now=None) -> list[int]:
-    """Runs left running by a worker that died go back to the queue; returns their ids."""
+    """Runs left running by a worker that died go back to the queue; returns their ids.
+
+    Temporary files such a worker left behind are removed too.
+    """
     now = now or timezone.now()
+    for partial in (Path(settings.MEDIA_ROOT) / "reports").rglob(".partial-*"):
+        if partial.stat().st_mtime < (now - STUCK_AFTER).timestamp():
+            partial.unlink(missing_ok=True)
     stuck = list(ReportRun.objects.stuck(now - STUCK_AFTER).values_list("pk", flat=True))
     for run_id in stuck:
         released = ReportRun.objects.filter(pk=run_id, status=ReportRun.Status.RUNNING).update(

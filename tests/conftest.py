@@ -74,5 +74,5 @@ def superuser(db):
     return UserFactory(username="root", is_superuser=True, is_staff=True)
 
 
-from tests.worker import celery_worker_process  # noqa: E402,F401  (a fixture, shared by every app's tests)
+from tests.worker import celery_worker_process, worker_factory  # noqa: E402,F401  (fixtures for every app)
 from tests.plans import plan  # noqa: E402,F401

@@ -5,6 +5,7 @@ its own connection. Each test session gets its own queue, so stray messages neve
 """
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -36,14 +37,17 @@ def database_url() -> str:
 
 
 class WorkerProcess:
-    def __init__(self, queue: str, log_path: Path, extra_env: dict[str, str]):
+    """A Celery worker (or beat, with `command="beat"`) in a session of its own, so it can be killed whole."""
+
+    def __init__(self, queue: str, log_path: Path, extra_env: dict[str, str], command: str = "worker"):
         self.queue = queue
         self.log_path = log_path
         self.extra_env = extra_env
+        self.command = command
         self.process: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 30.0) -> None:
-        environment = {
+    def environment(self) -> dict[str, str]:
+        return {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "almo_portal.settings.test",
             "DATABASE_URL": database_url(),
@@ -51,14 +55,13 @@ class WorkerProcess:
             "CELERY_TASK_DEFAULT_QUEUE": self.queue,
             **self.extra_env,
         }
-        self.log = self.log_path.open("w")
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "almo_portal",
+
+    def start(self, timeout: float = 30.0) -> None:
+        if self.command == "beat":
+            arguments = ["beat", "--loglevel=info", "--max-interval=1", "-s", str(self.log_path.with_suffix(".db"))]
+            ready = "beat: Starting..."
+        else:
+            arguments = [
                 "worker",
                 "--pool=prefork",
                 "--concurrency=1",
@@ -68,15 +71,20 @@ class WorkerProcess:
                 "--without-gossip",
                 "--without-mingle",
                 "--without-heartbeat",
-            ],
+            ]
+            ready = "ready."
+        self.log = self.log_path.open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "almo_portal", *arguments],
             cwd=ROOT,
-            env=environment,
+            env=self.environment(),
             stdout=self.log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if "ready." in self.log_path.read_text():
+            if ready in self.log_path.read_text():
                 return
             if self.process.poll() is not None:
                 pytest.fail(f"The Celery worker stopped while starting:\n{self.log_path.read_text()}")
@@ -89,29 +97,55 @@ class WorkerProcess:
             try:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                self.kill()
         self.log.close()
+
+    def kill(self) -> None:
+        """SIGKILL the worker and its pool at once, as a machine failure would: no chance to clean up."""
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=15)
 
     def output(self) -> str:
         return self.log_path.read_text()
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db, tmp_path, monkeypatch):
-    """Start a worker; tasks sent during the test go to it, not in-process."""
+def worker_factory(transactional_db, tmp_path, monkeypatch):
+    """Make workers (and beat) that share one queue, the test database and a media folder.
+
+    Tasks sent during the test go to the broker, not in-process.
+    """
     queue = f"test-{uuid.uuid4().hex[:12]}"
-    worker = WorkerProcess(queue, tmp_path / "worker.log", {"DJANGO_EMAIL_FILE_PATH": str(tmp_path / "mail")})
-    worker.mail_dir = tmp_path / "mail"
+    media = tmp_path / "media"
+    monkeypatch.setattr(settings, "MEDIA_ROOT", str(media))
     monkeypatch.setattr(settings, "CELERY_TASK_ALWAYS_EAGER", False)
     app.conf.task_always_eager = False
     app.conf.broker_url = broker_url()
     app.conf.task_default_queue = queue
-    worker.start()
+    extra_env = {"DJANGO_EMAIL_FILE_PATH": str(tmp_path / "mail"), "DJANGO_MEDIA_ROOT": str(media)}
+    started = []
+
+    def start(name: str = "worker", command: str = "worker", **env) -> WorkerProcess:
+        process = WorkerProcess(queue, tmp_path / f"{name}.log", {**extra_env, **env}, command=command)
+        process.mail_dir = tmp_path / "mail"
+        process.media = media
+        process.start()
+        started.append(process)
+        return process
+
     try:
-        yield worker
+        yield start
     finally:
-        worker.stop()
+        for process in started:
+            process.stop()
         app.conf.task_always_eager = True
         app.conf.task_default_queue = "celery"
         with app.connection_for_write() as conn:
             conn.default_channel.queue_delete(queue)
+
+
+@pytest.fixture
+def celery_worker_process(worker_factory):
+    """One worker, started."""
+    return worker_factory()

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from delivery_plans.library import load_library
 from delivery_plans.models import Actual, DeliveryPlan, Indicator, PlanIndicator, PlanVersion, Return, Target
 from delivery_plans.selectors import quarters_back
 from delivery_plans.variance import rag_status
@@ -13,13 +14,19 @@ from delivery_plans.variance import rag_status
 
 def build_plan_with_history(almo, *, indicators: int = 40, quarters: int = 8, last=(2026, 2), seed: int = 1):
     """A plan in force with `indicators` library indicators and `quarters` accepted returns ending at `last`."""
+    load_library(Indicator)  # tests on a transactional database start with the migration's rows flushed
     rng = random.Random(seed)
     periods = quarters_back(*last, quarters)
     first_year, last_year = periods[0][0], periods[-1][0]
     now = timezone.now()
     plan = DeliveryPlan.objects.create(
-        almo=almo, title=f"{almo.name} plan", first_year=first_year, last_year=last_year, status="in_force",
-        council_signed_at=now, almo_signed_at=now,
+        almo=almo,
+        title=f"{almo.name} plan",
+        first_year=first_year,
+        last_year=last_year,
+        status="in_force",
+        council_signed_at=now,
+        almo_signed_at=now,
     )
     PlanVersion.objects.create(plan=plan, number=1, summary="Signed off by the council and the ALMO.")
     library = list(Indicator.objects.filter(council__isnull=True).order_by("source", "code")[:indicators])
@@ -46,7 +53,10 @@ def build_plan_with_history(almo, *, indicators: int = 40, quarters: int = 8, la
             commentary = rag in ("red", "amber")
             actuals.append(
                 Actual(
-                    return_record=return_record, plan_indicator=pi, value=value, rag=rag,
+                    return_record=return_record,
+                    plan_indicator=pi,
+                    value=value,
+                    rag=rag,
                     numerator=value * 10 if indicator.is_ratio else None,
                     denominator=Decimal(1000) if indicator.is_ratio else None,
                     what_happened="Performance dipped over the quarter." if commentary else "",
