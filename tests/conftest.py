@@ -2,6 +2,8 @@ import pytest
 
 from organisations.access import Role
 from tests.factories import AlmoFactory, BoardFactory, CouncilFactory, UserFactory, user_with_role
+from tests.plans import plan  # noqa: F401  (a fixture for every app's tests)
+from tests.worker import celery_worker_process, worker_factory  # noqa: F401  (fixtures for every app's tests)
 
 
 @pytest.fixture
@@ -72,7 +74,3 @@ def observer(council, almo):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="root", is_superuser=True, is_staff=True)
-
-
-from tests.worker import celery_worker_process, worker_factory  # noqa: E402,F401  (fixtures for every app)
-from tests.plans import plan  # noqa: E402,F401
