@@ -63,7 +63,9 @@ lint: setup
 	$(BIN)/ruff format --check .
 
 bench: setup
-	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(BIN)/python -m benchmarks
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} \
+	CELERY_BROKER_URL=$${CELERY_BROKER_URL:-$(TEST_REDIS_URL)} \
+	$(BIN)/python -m benchmarks $(BENCH)
 
 smoke: setup
 	bash scripts/smoke_embedded.sh

@@ -122,6 +122,7 @@ def indicator_history(plan, year: int, quarter: int, count: int = 8) -> dict[int
             {
                 "year": y,
                 "quarter": q,
+                "label": f"Q{q} {str(y)[2:]}/{str(y + 1)[2:]}",
                 "actual": values.get((plan_indicator_id, y, q)),
                 "target": (
                     target_for(targets, plan_indicator_id, y, q).value

@@ -145,6 +145,9 @@ def return_detail(request, pk):
     )
     party = acting_party(request.user, return_record.plan.almo)
     rows = selectors.return_rows(return_record)
+    history = selectors.indicator_history(return_record.plan, return_record.year, return_record.quarter)
+    for row in rows:
+        row.history = history.get(row.actual.plan_indicator_id, [])
     context = {
         "return": return_record,
         "plan": return_record.plan,

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from delivery_plans import selectors as plan_selectors
 from delivery_plans.models import Actual, Amendment, Concern, DeliveryPlan, Return, financial_year_label
-from reporting.charts import Point, trend_chart
+from almo_portal.charts import Point, trend_chart
 from reporting.models import ReportRun
 
 # Bump when report templates change in a way that should not reuse older files.
@@ -97,10 +97,7 @@ def _number(value, places=1):
 def _row_data(row, history=None) -> dict:
     indicator = row.indicator
     places = indicator.decimal_places
-    points = [
-        Point(f"Q{h['quarter']} {str(h['year'])[2:]}/{str(h['year'] + 1)[2:]}", h["actual"], h["target"])
-        for h in (history or [])
-    ]
+    points = [Point(h["label"], h["actual"], h["target"]) for h in (history or [])]
     return {
         "code": indicator.code,
         "name": indicator.name,
