@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from organisations.access import Role, ScopedQuerySet, get_object_for
+from organisations.dashboard import panels_for
 from organisations.middleware import SESSION_KEY
 from organisations.models import Almo, Board, BoardMember, Council, DeclaredInterest
 
@@ -42,6 +43,7 @@ def home(request):
     almos = Almo.objects.restrict(request.user).select_related("council")
     councils = Council.objects.restrict(request.user).annotate(almo_count=Count("almos"))
     context = {
+        "panels": panels_for(request),
         "almos": almos,
         "councils": councils if (request.user.is_superuser or (membership and membership.council_id)) else [],
         "role": membership.role if membership else None,

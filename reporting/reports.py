@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from almo_portal.charts import Point, trend_chart
 from delivery_plans import selectors as plan_selectors
 from delivery_plans.models import Actual, Amendment, Concern, DeliveryPlan, Return, financial_year_label
-from almo_portal.charts import Point, trend_chart
 from reporting.models import ReportRun
 
 # Bump when report templates change in a way that should not reuse older files.

@@ -331,3 +331,35 @@ def test_return_page_costs_the_same_queries_with_more_history(client, plan, almo
             assert client.get(return_record.get_absolute_url()).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1] == counts[2], counts
+
+
+def test_the_home_page_shows_each_plans_latest_return_and_what_waits(client, plan, almo_staff, council_officer):
+    return_record = services.return_open(actor=almo_staff, plan=plan, year=2025, quarter=1)
+    fill(return_record, almo_staff, rp02=("400", "500"), commentary=COMMENTARY)
+    services.return_submit(actor=almo_staff, return_record=return_record)
+    client.force_login(council_officer)
+    panel = next(p["context"] for p in client.get(reverse("home")).context["panels"] if "plans" in p["context"])
+    assert panel["to_review"] == 1 and panel["plans"][0].latest_return is None
+    services.return_accept(actor=council_officer, return_record=return_record)
+    panel = next(p["context"] for p in client.get(reverse("home")).context["panels"] if "plans" in p["context"])
+    latest = panel["plans"][0].latest_return
+    assert (latest, latest.reds, latest.greens, panel["to_review"]) == (return_record, 1, 1, 0)
+
+
+def test_the_home_page_costs_the_same_queries_for_more_plans(
+    client, council, council_officer, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import AlmoFactory
+
+    client.force_login(council_officer)
+    counts = []
+    for _ in range(3):
+        almo = AlmoFactory(council=council)
+        DeliveryPlan.objects.create(almo=almo, title="Plan", first_year=2025, last_year=2026, status="draft")
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("home"))
+        counts.append(len(queries))
+    assert counts[0] == counts[1] == counts[2], counts

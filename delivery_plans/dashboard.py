@@ -1,0 +1,58 @@
+"""The Delivery Plans panel on the home page: where each plan stands, and what waits for this person."""
+
+from django.db.models import Count, OuterRef, Q, Subquery
+
+from delivery_plans.models import Amendment, Concern, DeliveryPlan, Return
+from organisations.access import access_for
+
+
+def home_panel(request):
+    user = request.user
+    plans = list(
+        DeliveryPlan.objects.restrict(user)
+        .in_force()
+        .select_related("almo")
+        .annotate(latest_return_id=Subquery(_latest_accepted.values("pk")[:1]))
+        .order_by("almo__name")
+    )
+    if not plans:
+        return None
+    latest = {
+        r.pk: r
+        for r in Return.objects.filter(pk__in=[p.latest_return_id for p in plans if p.latest_return_id]).annotate(
+            reds=Count("actuals", filter=Q(actuals__rag="red")),
+            ambers=Count("actuals", filter=Q(actuals__rag="amber")),
+            greens=Count("actuals", filter=Q(actuals__rag="green")),
+        )
+    }
+    open_concerns = dict(
+        Concern.objects.restrict(user).open().values_list("plan").annotate(n=Count("pk")).values_list("plan", "n")
+    )
+    for plan in plans:
+        plan.latest_return = latest.get(plan.latest_return_id)
+        plan.open_concern_count = open_concerns.get(plan.pk, 0)
+    access = access_for(user)
+    return {
+        "plans": plans,
+        "to_review": Return.objects.restrict(user, "review").awaiting_review().count() if access.councils_write else 0,
+        "to_complete": Return.objects.restrict(user, "change").filter(status__in=["draft", "queried"]).count()
+        if access.almos_write
+        else 0,
+        "to_decide": _amendments_for_decision(user, access),
+    }
+
+
+_latest_accepted = Return.objects.filter(plan=OuterRef("pk"), status=Return.Status.ACCEPTED).order_by(
+    "-year", "-quarter"
+)
+
+
+def _amendments_for_decision(user, access) -> int:
+    """Open amendments the other side proposed, which this person's side must agree or decline."""
+    waiting = Amendment.objects.restrict(user, "decide").open()
+    mine = Q()
+    if access.councils_write:
+        mine |= Q(plan__almo__council__in=access.councils_write, proposing_party="almo")
+    if access.almos_write:
+        mine |= Q(plan__almo__in=access.almos_write, proposing_party="council")
+    return waiting.filter(mine).count() if mine else 0
