@@ -84,12 +84,23 @@ def plan_detail(request, pk):
         .filter(plan=plan)
         .open()
         .select_related("plan_indicator__indicator"),
-        "start_form": ReturnStartForm(plan=plan) if party == Party.ALMO and plan.is_in_force else None,
+        "start_form": ReturnStartForm(plan=plan, initial=_next_quarter(plan))
+        if party == Party.ALMO and plan.is_in_force
+        else None,
         "can_sign": party is not None
         and plan.status == DeliveryPlan.Status.DRAFT
         and not (plan.council_signed_at if party == Party.COUNCIL else plan.almo_signed_at),
     }
     return render(request, "delivery_plans/plan_detail.html", context)
+
+
+def _next_quarter(plan) -> dict:
+    """The quarter after the plan's latest return, to start the next one."""
+    latest = plan.returns.order_by("-year", "-quarter").first()
+    if latest is None:
+        return {"year": plan.first_year, "quarter": 1}
+    year, quarter = (latest.year, latest.quarter + 1) if latest.quarter < 4 else (latest.year + 1, 1)
+    return {"year": min(year, plan.last_year), "quarter": quarter}
 
 
 @require_POST

@@ -352,6 +352,12 @@ class Membership(models.Model):
         return self.council or self.almo
 
     @property
+    def role_phrase(self) -> str:
+        """The role as it reads mid-sentence: "council officer", but "ALMO staff"."""
+        label = self.get_role_display()
+        return label if label.startswith("ALMO") else label[0].lower() + label[1:]
+
+    @property
     def party(self) -> str:
         return Party.COUNCIL if self.council_id else Party.ALMO
 

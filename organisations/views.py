@@ -188,7 +188,7 @@ def switch_organisation(request):
         request.session[SESSION_KEY] = membership.pk
         messages.success(
             request,
-            f"You are now working as {membership.get_role_display().lower()} at {membership.organisation}.",
+            f"You are now working as {membership.role_phrase} at {membership.organisation}.",
         )
     next_url = request.POST.get("next") or reverse("home")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):

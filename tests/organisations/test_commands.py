@@ -34,7 +34,7 @@ def test_portal_user_creates_a_user_with_a_membership(almo, django_capture_on_co
     # The welcome email goes only after the transaction commits, with a link to choose a password.
     assert len(callbacks) == 1
     assert mail.outbox[0].to == ["j.smith@example.org"]
-    assert "/password-reset/" in mail.outbox[0].body and "almo staff at Northmoor Homes" in mail.outbox[0].body
+    assert "/password-reset/" in mail.outbox[0].body and "You are ALMO staff at Northmoor Homes." in mail.outbox[0].body
 
 
 def test_portal_user_adds_a_second_membership_to_an_existing_user(almo, council, almo_staff):

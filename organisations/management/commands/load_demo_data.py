@@ -5,6 +5,7 @@ from django.db import transaction
 
 from delivery_plans import demo as delivery_plans_demo
 from organisations import demo as organisations_demo
+from organisations.models import Almo, Council
 
 # Each part of the portal adds its demo records after the organisations exist.
 DEMO_LOADERS = [organisations_demo.load, delivery_plans_demo.load]
@@ -23,9 +24,10 @@ class Command(BaseCommand):
         if options["quiet_sign_ins"]:
             return
         self.stdout.write(self.style.SUCCESS("Demo data is loaded. Sign in at http://127.0.0.1:8000/ as:"))
+        names = dict(Council.objects.values_list("slug", "name")) | dict(Almo.objects.values_list("slug", "name"))
         for username, _first, _last, memberships in organisations_demo.USERS:
             roles = "; ".join(
-                f"{role.label.lower()} at {council or almo}" for role, council, almo, _admin, _grants in memberships
+                f"{role.label} at {names[council or almo]}" for role, council, almo, _admin, _grants in memberships
             )
             self.stdout.write(f"  {username:<18} {roles}")
         self.stdout.write(f"  {'admin':<18} superuser (Django admin at /admin/)")
