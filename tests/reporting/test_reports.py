@@ -296,3 +296,31 @@ def test_return_reminders_and_the_daily_digest(plan, almo_staff, council_officer
     bodies = {message.to[0]: message.body for message in mail.outbox}
     assert "1 return waiting for your review" in bodies[council_officer.email]
     assert "1 return to complete or answer" in bodies[almo_staff.email]
+
+
+def test_a_transient_database_error_is_retried_and_the_report_still_made(accepted_return, almo_staff, monkeypatch):
+    from django.db import OperationalError
+
+    from reporting import reports
+    from reporting.tasks import render_report_task
+
+    real_build, calls = reports.build, []
+
+    def flaky_build(run):
+        calls.append(run.pk)
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_build(run)
+
+    monkeypatch.setattr(reports, "build", flaky_build)
+    run = ReportRun.objects.create(
+        kind="quarterly_return",
+        council=accepted_return.plan.almo.council,
+        almo=accepted_return.plan.almo,
+        requested_by=almo_staff,
+        parameters={"return_id": accepted_return.pk, "year": 2025, "quarter": 1},
+    )
+    # In-process, Celery runs the retry at once and then reports the first attempt's Retry: ignore that.
+    render_report_task.apply(args=[run.pk], throw=False)
+    run.refresh_from_db()
+    assert len(calls) == 2 and (run.status, run.attempts) == ("done", 2)
