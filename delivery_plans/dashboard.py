@@ -2,7 +2,8 @@
 
 from django.db.models import Count, OuterRef, Q, Subquery
 
-from delivery_plans.models import Amendment, Concern, DeliveryPlan, Return
+from delivery_plans.models import Concern, DeliveryPlan, Return
+from delivery_plans.selectors import amendments_awaiting_decision
 from organisations.access import access_for
 
 
@@ -38,21 +39,10 @@ def home_panel(request):
         "to_complete": Return.objects.restrict(user, "change").filter(status__in=["draft", "queried"]).count()
         if access.almos_write
         else 0,
-        "to_decide": _amendments_for_decision(user, access),
+        "to_decide": amendments_awaiting_decision(user).count(),
     }
 
 
 _latest_accepted = Return.objects.filter(plan=OuterRef("pk"), status=Return.Status.ACCEPTED).order_by(
     "-year", "-quarter"
 )
-
-
-def _amendments_for_decision(user, access) -> int:
-    """Open amendments the other side proposed, which this person's side must agree or decline."""
-    waiting = Amendment.objects.restrict(user, "decide").open()
-    mine = Q()
-    if access.councils_write:
-        mine |= Q(plan__almo__council__in=access.councils_write, proposing_party="almo")
-    if access.almos_write:
-        mine |= Q(plan__almo__in=access.almos_write, proposing_party="council")
-    return waiting.filter(mine).count() if mine else 0

@@ -1,6 +1,7 @@
 from django import forms
+from django.db.models import Exists, OuterRef, Q
 
-from delivery_plans.models import Amendment, Indicator, Objective, PlanIndicator, Target
+from delivery_plans.models import Amendment, Indicator, Objective, PlanIndicator, Return, Target
 from organisations.access import Party
 
 
@@ -70,15 +71,20 @@ class AmendmentForm(forms.Form):
 
     def __init__(self, *args, plan, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # Targets of quarters the council has already accepted are settled, so they are not offered.
+        accepted = Return.objects.filter(plan=plan, status=Return.Status.ACCEPTED)
         self.fields["target"].queryset = (
             Target.objects.restrict(user)
             .filter(plan_indicator__plan=plan, plan_indicator__is_active=True)
+            .exclude(Exists(accepted.filter(year=OuterRef("year"), quarter=OuterRef("quarter"))))
+            .exclude(quarter=Target.WHOLE_YEAR, year__in=accepted.values("year"))
             .select_related("plan_indicator__indicator")
         )
         self.fields["objective"].queryset = Objective.objects.restrict(user).filter(plan=plan)
+        # The library, or this plan's council's own indicators: never another council's.
         self.fields["indicator"].queryset = (
             Indicator.objects.restrict(user)
-            .filter(is_active=True)
+            .filter(Q(council__isnull=True) | Q(council_id=plan.almo.council_id), is_active=True)
             .exclude(plan_uses__plan=plan, plan_uses__is_active=True)
         )
         self.fields["plan_indicator"].queryset = (

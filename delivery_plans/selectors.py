@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from delivery_plans import variance
-from delivery_plans.models import Actual, PlanIndicator, Return, Target
+from delivery_plans.models import Actual, Amendment, PlanIndicator, Return, Target
 
 
 @dataclass
@@ -23,9 +23,20 @@ class ActualRow:
         return self.actual.plan_indicator.indicator
 
 
-def target_for(targets: dict, plan_indicator_id: int, year: int, quarter: int) -> Target | None:
-    """The quarter's cumulative target, or the year's where the plan sets only an annual one."""
-    return targets.get((plan_indicator_id, year, quarter)) or targets.get((plan_indicator_id, year, Target.WHOLE_YEAR))
+# Units that add up over the year: a whole-year target for them is not a target for one quarter.
+CUMULATIVE_UNITS = ("count", "pounds")
+
+
+def target_for(targets: dict, plan_indicator_id: int, year: int, quarter: int, unit: str = "") -> Target | None:
+    """The quarter's target, or the year's where the plan sets only an annual one.
+
+    A rate or a percentage is judged against the annual target in any quarter; a count or a sum of
+    money only in Q4, because a quarter's running total cannot be held to the whole year's.
+    """
+    quarterly = targets.get((plan_indicator_id, year, quarter))
+    if quarterly or (unit in CUMULATIVE_UNITS and quarter != 4):
+        return quarterly
+    return targets.get((plan_indicator_id, year, Target.WHOLE_YEAR))
 
 
 def targets_by_period(plan_id: int, years) -> dict:
@@ -53,7 +64,7 @@ def return_rows(return_record: Return) -> list[ActualRow]:
     rows = []
     for actual in actuals:
         indicator = actual.plan_indicator.indicator
-        target = target_for(targets, actual.plan_indicator_id, year, quarter)
+        target = target_for(targets, actual.plan_indicator_id, year, quarter, indicator.unit)
         before = earlier_by_key.get((actual.plan_indicator_id, *previous))
         year_ago = earlier_by_key.get((actual.plan_indicator_id, year - 1, quarter))
         assessment = variance.assess(
@@ -108,7 +119,7 @@ def quarters_back(year: int, quarter: int, count: int) -> list[tuple[int, int]]:
 
 
 def indicator_history(plan, year: int, quarter: int, count: int = 8) -> dict[int, list[dict]]:
-    """Each plan indicator's actual and target over the last `count` quarters, in two queries."""
+    """Each plan indicator's actual and target over the last `count` quarters, in three queries."""
     periods = quarters_back(year, quarter, count)
     years = sorted({y for y, _ in periods})
     actuals = Actual.objects.filter(return_record__plan=plan, return_record__year__in=years).values_list(
@@ -116,20 +127,35 @@ def indicator_history(plan, year: int, quarter: int, count: int = 8) -> dict[int
     )
     values = {(pi, y, q): value for pi, y, q, value in actuals}
     targets = targets_by_period(plan.pk, years)
+    units = dict(PlanIndicator.objects.filter(plan=plan).values_list("pk", "indicator__unit"))
     history: dict[int, list[dict]] = {}
     for plan_indicator_id in {key[0] for key in values} | {key[0] for key in targets}:
-        history[plan_indicator_id] = [
-            {
-                "year": y,
-                "quarter": q,
-                "label": f"Q{q} {str(y)[2:]}/{str(y + 1)[2:]}",
-                "actual": values.get((plan_indicator_id, y, q)),
-                "target": (
-                    target_for(targets, plan_indicator_id, y, q).value
-                    if target_for(targets, plan_indicator_id, y, q)
-                    else None
-                ),
-            }
-            for y, q in periods
-        ]
+        points = []
+        for y, q in periods:
+            target = target_for(targets, plan_indicator_id, y, q, units.get(plan_indicator_id, ""))
+            points.append(
+                {
+                    "year": y,
+                    "quarter": q,
+                    "label": f"Q{q} {str(y)[2:]}/{str(y + 1)[2:]}",
+                    "actual": values.get((plan_indicator_id, y, q)),
+                    "target": target.value if target else None,
+                }
+            )
+        history[plan_indicator_id] = points
     return history
+
+
+def amendments_awaiting_decision(user):
+    """Open amendments the other side proposed, which this person's side must agree or decline."""
+    from django.db.models import Q
+
+    from organisations.access import access_for
+
+    access = access_for(user)
+    mine = Q(pk__in=[])
+    if access.councils_write:
+        mine |= Q(plan__almo__council__in=access.councils_write, proposing_party="almo")
+    if access.almos_write:
+        mine |= Q(plan__almo__in=access.almos_write, proposing_party="council")
+    return Amendment.objects.restrict(user, "decide").open().filter(mine)

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models import Count, Q
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from delivery_plans import variance
@@ -180,7 +179,11 @@ def return_open(*, actor, plan: DeliveryPlan, year: int, quarter: int) -> Return
     return_record = Return(plan=plan, year=year, quarter=quarter, due_on=_due_on(year, quarter))
     return_record.full_clean()
     return_record._history_user = actor
-    return_record.save()
+    try:
+        with transaction.atomic():
+            return_record.save()
+    except IntegrityError as error:  # someone started the same quarter a moment ago
+        raise ValidationError("There is already a return for this plan and quarter.") from error
     _add_missing_lines(return_record, actor)
     return return_record
 
@@ -281,7 +284,8 @@ def _apply_rag(return_record: Return, changed: list[Actual], actor) -> None:
     """Store each line's RAG status, judged by the variance engine, so concerns and lists can filter on it."""
     targets = targets_by_period(return_record.plan_id, [return_record.year])
     for actual in changed:
-        target = target_for(targets, actual.plan_indicator_id, return_record.year, return_record.quarter)
+        unit = actual.plan_indicator.indicator.unit
+        target = target_for(targets, actual.plan_indicator_id, return_record.year, return_record.quarter, unit)
         actual.rag = variance.rag_status(
             actual.value,
             target.value if target else None,
@@ -300,7 +304,12 @@ def return_submit(*, actor, return_record: Return) -> Return:
     if not return_record.is_editable:
         raise ValidationError(f"This return is {return_record.get_status_display().lower()} already.")
     actuals = list(return_record.actuals.select_related("plan_indicator__indicator"))
-    problems = []
+    problems = [
+        f"Answer the council's query on {code} before you resubmit."
+        for code in Query.objects.filter(actual__return_record=return_record, status=Query.Status.OPEN)
+        .values_list("actual__plan_indicator__indicator__code", flat=True)
+        .distinct()
+    ]
     for actual in actuals:
         code = actual.plan_indicator.indicator.code
         if actual.value is None:
@@ -364,6 +373,8 @@ def return_accept(*, actor, return_record: Return) -> Return:
         raise ValidationError(
             f"Only a submitted return can be accepted; this one is {return_record.get_status_display().lower()}."
         )
+    if return_record.submitted_by_id == actor.pk:
+        raise ValidationError("You submitted this return, so another council officer must accept it.")
     open_queries = Query.objects.filter(actual__return_record=return_record, status=Query.Status.OPEN).count()
     if open_queries:
         raise ValidationError(f"{open_queries} query is still waiting for the ALMO's answer.")
@@ -380,29 +391,32 @@ def return_accept(*, actor, return_record: Return) -> Return:
 
 
 def concerns_open_for_red_runs(*, return_record: Return) -> list[Concern]:
-    """Open a concern for each indicator red in each of the N quarters up to this one, unless one is open.
+    """Open a concern for each indicator red in N consecutive accepted quarters, unless one is open.
 
-    The quarters must be consecutive and every one accepted: a gap, or a quarter still under review,
-    breaks the run.
+    Every run of N quarters that includes the quarter just accepted is checked, so quarters
+    accepted out of order still count. A gap, or a quarter still under review, breaks a run.
     """
     plan = return_record.plan
     runs = plan.red_periods_for_concern
-    periods = quarters_back(return_record.year, return_record.quarter, runs)
-    period_q = Q()
-    for year, quarter in periods:
-        period_q |= Q(year=year, quarter=quarter)
-    recent = list(
-        Return.objects.filter(period_q, plan=plan, status=Return.Status.ACCEPTED).values_list("pk", flat=True)
-    )
-    if len(recent) < runs:
-        return []
-    red_in_all = (
-        Actual.objects.filter(return_record__in=recent, rag=variance.RED)
-        .values("plan_indicator")
-        .annotate(reds=Count("pk"))
-        .filter(reds=runs)
-        .values_list("plan_indicator", flat=True)
-    )
+    latest_end = (return_record.year, return_record.quarter)
+    for _ in range(runs - 1):
+        latest_end = (latest_end[0], latest_end[1] + 1) if latest_end[1] < 4 else (latest_end[0] + 1, 1)
+    # Every window of N quarters with the accepted quarter in it, from the one it ends to the one it starts.
+    windows = [quarters_back(*end, runs) for end in quarters_back(*latest_end, runs)]
+    accepted = {
+        (r.year, r.quarter): r.pk
+        for r in Return.objects.filter(plan=plan, status=Return.Status.ACCEPTED).only("year", "quarter")
+    }
+    reds: dict[int, set[tuple[int, int]]] = {}
+    for plan_indicator_id, year, quarter in Actual.objects.filter(
+        return_record__plan=plan, return_record__status=Return.Status.ACCEPTED, rag=variance.RED
+    ).values_list("plan_indicator_id", "return_record__year", "return_record__quarter"):
+        reds.setdefault(plan_indicator_id, set()).add((year, quarter))
+    red_in_all = [
+        plan_indicator_id
+        for plan_indicator_id, red_quarters in reds.items()
+        if any(all(period in accepted and period in red_quarters for period in window) for window in windows)
+    ]
     already = set(
         Concern.objects.open().filter(plan=plan, plan_indicator__in=red_in_all).values_list("plan_indicator", flat=True)
     )
@@ -418,8 +432,9 @@ def concerns_open_for_red_runs(*, return_record: Return) -> list[Concern]:
                 raised_by_party=Party.COUNCIL,
                 title=f"{plan_indicator.indicator.code} red for {runs} quarters in a row",
                 description=(
-                    f"{plan_indicator.indicator.name} has been outside tolerance in each of the last {runs} "
-                    f"accepted returns, up to {return_record.period_label}. Agree a recovery action to close this."
+                    f"{plan_indicator.indicator.name} has been outside tolerance in {runs} accepted quarters in a "
+                    f"row, found when the {return_record.period_label} return was accepted. Agree a recovery "
+                    "action to close this."
                 ),
             )
         )
@@ -445,6 +460,8 @@ def amendment_propose(*, actor, plan: DeliveryPlan, kind: str, reason: str, **ch
     if kind in (Amendment.Kind.TARGET, Amendment.Kind.TOLERANCE):
         if amendment.target is None or amendment.target.plan_indicator.plan_id != plan.pk:
             errors["target"] = "Choose the target to change."
+        elif _target_is_settled(amendment.target):
+            errors["target"] = "The return for that quarter is accepted, so its target cannot change now."
         if amendment.new_value is None:
             errors["new_value"] = "Enter the new value."
         elif kind == Amendment.Kind.TOLERANCE and amendment.new_value < 0:
@@ -455,7 +472,7 @@ def amendment_propose(*, actor, plan: DeliveryPlan, kind: str, reason: str, **ch
         if not amendment.new_title.strip():
             errors["new_title"] = "Enter the objective's new title."
     elif kind == Amendment.Kind.ADD_INDICATOR:
-        if amendment.indicator is None:
+        if amendment.indicator is None or amendment.indicator.council_id not in (None, plan.almo.council_id):
             errors["indicator"] = "Choose the indicator to add."
         elif PlanIndicator.objects.filter(plan=plan, indicator=amendment.indicator, is_active=True).exists():
             errors["indicator"] = "The plan already monitors this indicator."
@@ -470,11 +487,25 @@ def amendment_propose(*, actor, plan: DeliveryPlan, kind: str, reason: str, **ch
     return amendment
 
 
+def _target_is_settled(target: Target) -> bool:
+    """A target stops changing once the council has accepted a return judged against it.
+
+    A quarter's target is judged in that quarter's return; a whole-year target may be judged in any
+    quarter of its year (rates and percentages fall back on it).
+    """
+    accepted = Return.objects.filter(
+        plan_id=target.plan_indicator.plan_id, year=target.year, status=Return.Status.ACCEPTED
+    )
+    if target.quarter != Target.WHOLE_YEAR:
+        accepted = accepted.filter(quarter=target.quarter)
+    return accepted.exists()
+
+
 def _decide(actor, amendment: Amendment) -> Amendment:
     amendment = Amendment.objects.restrict(actor, "decide").select_for_update().get(pk=amendment.pk)
     if amendment.status != Amendment.Status.PROPOSED:
         raise ValidationError(f"This amendment is {amendment.get_status_display().lower()} already.")
-    if _party_for(actor, amendment.plan) == amendment.proposing_party:
+    if amendment.proposed_by_id == actor.pk or _party_for(actor, amendment.plan) == amendment.proposing_party:
         raise ValidationError(
             f"The {amendment.get_proposing_party_display()} proposed this amendment, so the other party must decide it."
         )
@@ -516,6 +547,10 @@ def _apply_amendment(amendment: Amendment, actor) -> list[dict]:
     kind = amendment.kind
     if kind in (Amendment.Kind.TARGET, Amendment.Kind.TOLERANCE):
         target = Target.objects.select_for_update().get(pk=amendment.target_id)
+        if _target_is_settled(target):
+            raise ValidationError(
+                "The return for that quarter has been accepted since, so its target cannot change now."
+            )
         field = "value" if kind == Amendment.Kind.TARGET else "tolerance"
         old = getattr(target, field)
         setattr(target, field, amendment.new_value)

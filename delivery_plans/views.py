@@ -62,6 +62,7 @@ def plan_list(request):
 def plan_detail(request, pk):
     plan = get_object_for(request.user, DeliveryPlan.objects.select_related("almo", "almo__council"), pk=pk)
     party = acting_party(request.user, plan.almo)
+    next_quarter = _next_quarter(plan)
     returns = (
         Return.objects.restrict(request.user)
         .filter(plan=plan)
@@ -84,8 +85,8 @@ def plan_detail(request, pk):
         .filter(plan=plan)
         .open()
         .select_related("plan_indicator__indicator"),
-        "start_form": ReturnStartForm(plan=plan, initial=_next_quarter(plan))
-        if party == Party.ALMO and plan.is_in_force
+        "start_form": ReturnStartForm(plan=plan, initial=next_quarter)
+        if party == Party.ALMO and plan.is_in_force and next_quarter
         else None,
         "can_sign": party is not None
         and plan.status == DeliveryPlan.Status.DRAFT
@@ -94,13 +95,13 @@ def plan_detail(request, pk):
     return render(request, "delivery_plans/plan_detail.html", context)
 
 
-def _next_quarter(plan) -> dict:
-    """The quarter after the plan's latest return, to start the next one."""
+def _next_quarter(plan) -> dict | None:
+    """The quarter after the plan's latest return, to start the next one; None once the plan's last is done."""
     latest = plan.returns.order_by("-year", "-quarter").first()
     if latest is None:
         return {"year": plan.first_year, "quarter": 1}
     year, quarter = (latest.year, latest.quarter + 1) if latest.quarter < 4 else (latest.year + 1, 1)
-    return {"year": min(year, plan.last_year), "quarter": quarter}
+    return {"year": year, "quarter": quarter} if year <= plan.last_year else None
 
 
 @require_POST
@@ -136,7 +137,9 @@ def plan_versions(request, pk):
 
 @require_POST
 def return_start(request, pk):
-    plan = get_object_for(request.user, DeliveryPlan, "change", pk=pk)
+    plan = get_object_for(request.user, DeliveryPlan.objects.select_related("almo"), "change", pk=pk)
+    if acting_party(request.user, plan.almo) != Party.ALMO:
+        raise Http404("No delivery plan matches the given query.")
     form = ReturnStartForm(request.POST, plan=plan)
     if form.is_valid():
         try:
@@ -199,13 +202,16 @@ def return_edit(request, pk):
     rows = selectors.return_rows(return_record)
     errors, posted = [], {}
     if request.method == "POST":
-        posted = {
-            actual_id: {
-                field: request.POST.get(_field_id(actual_id, field), "")
+        # Only the fields the form sent: a line missing from the post is left as it is, not emptied.
+        posted = {}
+        for row in rows:
+            sent = {
+                field: request.POST[_field_id(row.actual.pk, field)]
                 for field in ("numerator", "denominator", "value", *services.COMMENTARY_FIELDS)
+                if _field_id(row.actual.pk, field) in request.POST
             }
-            for actual_id in (row.actual.pk for row in rows)
-        }
+            if sent:
+                posted[row.actual.pk] = sent
         by_id = {row.actual.pk: row for row in rows}
         try:
             row_errors = services.return_save(actor=request.user, return_record=return_record, rows=posted)
@@ -331,6 +337,7 @@ def variance_list(request):
     actuals = (
         Actual.objects.restrict(request.user)
         .filter(rag__in=["red", "amber"])
+        .exclude(return_record__status=Return.Status.DRAFT)  # the ALMO has not sent these figures yet
         .select_related("plan_indicator__indicator", "return_record__plan__almo")
         .order_by("-return_record__year", "-return_record__quarter", "return_record__plan__almo__name")[:200]
     )

@@ -56,10 +56,15 @@ class CouncilListView(ScopedListView):
     model = Council
 
     def get_queryset(self):
+        # Count only the ALMOs this person may see: an ALMO's staff see their council, not its other ALMOs.
+        visible = Q(almos__in=Almo.objects.restrict(self.request.user).values("pk"))
         return (
             super()
             .get_queryset()
-            .annotate(almo_count=Count("almos", distinct=True), homes=Sum("almos__homes_managed"))
+            .annotate(
+                almo_count=Count("almos", filter=visible, distinct=True),
+                homes=Sum("almos__homes_managed", filter=visible),
+            )
             .order_by("name")
         )
 
@@ -149,7 +154,7 @@ def record_history(request, app_label, model_name, pk):
     obj = get_object_for(request.user, model, pk=pk)
     records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
     versions = []
-    for newer, older in zip(records, records[1:] + [None], strict=True):
+    for newer, older in zip(records, [*records[1:], None], strict=False):
         changes = []
         if older is not None:
             delta = newer.diff_against(older)
@@ -181,7 +186,10 @@ def _display(field, value):
 
 @require_POST
 def switch_organisation(request):
-    membership = request.user.memberships.filter(is_active=True, pk=request.POST.get("membership")).first()
+    chosen = request.POST.get("membership", "")
+    membership = (
+        request.user.memberships.filter(is_active=True, pk=int(chosen)).first() if chosen.isdigit() else None
+    )
     if membership is None:
         messages.error(request, "Choose one of your organisations.")
     else:

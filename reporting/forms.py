@@ -23,6 +23,29 @@ class PeriodForm(forms.Form):
 
 
 class CouncilVarianceForm(PeriodForm):
+    council = forms.ModelChoiceField(
+        label="Council",
+        queryset=None,
+        error_messages={"required": "Choose a council", "invalid_choice": "Choose a council"},
+    )
     format = forms.ChoiceField(
         label="Format", choices=ReportRun.Format.choices, widget=forms.RadioSelect, initial=ReportRun.Format.PDF
     )
+    field_order = ["council", "year", "quarter", "format"]
+
+    def __init__(self, *args, councils, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["council"].queryset = councils
+        self.fields["council"].empty_label = None
+
+
+class BoardPackForm(PeriodForm):
+    almo = forms.ModelChoiceField(
+        label="ALMO", queryset=None, error_messages={"required": "Choose an ALMO", "invalid_choice": "Choose an ALMO"}
+    )
+    field_order = ["almo", "year", "quarter"]
+
+    def __init__(self, *args, almos, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["almo"].queryset = almos
+        self.fields["almo"].empty_label = None

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from almo_portal.charts import Point, trend_chart
 from delivery_plans import selectors as plan_selectors
-from delivery_plans.models import Actual, Amendment, Concern, DeliveryPlan, Return, financial_year_label
+from delivery_plans.models import Actual, Amendment, Concern, DeliveryPlan, Return, Target, financial_year_label
 from reporting.models import ReportRun
 
 # Bump when report templates change in a way that should not reuse older files.
@@ -183,18 +183,26 @@ def sign_off(source: ReportSource) -> dict:
 
 
 def council_variances(source: ReportSource) -> dict:
-    """Every red and amber figure across the council's ALMOs for the period, with commentary."""
+    """Every red and amber figure across the council's ALMOs for the period, with commentary.
+
+    Draft returns are left out: the council sees figures once the ALMO has sent them.
+    """
     council = source.run.council
-    actuals = (
+    actuals = list(
         Actual.objects.filter(
             return_record__plan__almo__council=council,
             return_record__year=source.year,
             return_record__quarter=source.quarter,
             rag__in=["red", "amber"],
         )
+        .exclude(return_record__status=Return.Status.DRAFT)
         .select_related("plan_indicator__indicator", "return_record__plan__almo")
         .order_by("return_record__plan__almo__name", "-rag", "plan_indicator__indicator__code")
     )
+    targets = {
+        (t.plan_indicator_id, t.year, t.quarter): t
+        for t in Target.objects.filter(plan_indicator__plan__almo__council=council, year=source.year)
+    }
     returns = (
         Return.objects.filter(plan__almo__council=council, year=source.year, quarter=source.quarter)
         .select_related("plan__almo")
@@ -202,23 +210,31 @@ def council_variances(source: ReportSource) -> dict:
     )
     almos = list(council.almos.order_by("name").values_list("name", flat=True))
     reported = {r.plan.almo.name: r.get_status_display() for r in returns}
-    return {
-        "period": source.period_label,
-        "almos": [{"name": name, "status": reported.get(name, "No return")} for name in almos],
-        "rows": [
+    rows = []
+    for a in actuals:
+        indicator = a.plan_indicator.indicator
+        target = plan_selectors.target_for(targets, a.plan_indicator_id, source.year, source.quarter, indicator.unit)
+        rows.append(
             {
                 "almo": a.return_record.plan.almo.name,
-                "code": a.plan_indicator.indicator.code,
-                "name": a.plan_indicator.indicator.name,
-                "actual": _number(a.value, a.plan_indicator.indicator.decimal_places),
+                "return_status": a.return_record.get_status_display(),
+                "code": indicator.code,
+                "name": indicator.name,
+                "unit": indicator.get_unit_display(),
+                "actual": _number(a.value, indicator.decimal_places),
+                "target": _number(target.value if target else None, indicator.decimal_places),
+                "tolerance": _number(target.tolerance if target else None, indicator.decimal_places),
                 "rag": a.rag,
                 "what_happened": a.what_happened,
                 "why": a.why,
                 "recovery_action": a.recovery_action,
                 "expected_recovery": a.expected_recovery.isoformat() if a.expected_recovery else "",
             }
-            for a in actuals
-        ],
+        )
+    return {
+        "period": source.period_label,
+        "almos": [{"name": name, "status": reported.get(name, "No return")} for name in almos],
+        "rows": rows,
     }
 
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -26,6 +26,10 @@ logger = logging.getLogger(__name__)
 
 # A run still marked running after this long lost its worker: the sweep hands it to another.
 STUCK_AFTER = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+# A run still waiting this long never reached a worker (the broker was down when it was queued).
+LOST_AFTER = timedelta(minutes=10)
+# After this many tries a report that keeps crashing its worker is marked failed, not tried for ever.
+MAX_ATTEMPTS = 3
 
 
 def _period(year, quarter) -> tuple[int, int]:
@@ -107,14 +111,15 @@ def report_retry(*, actor, run: ReportRun) -> ReportRun:
     run = ReportRun.objects.restrict(actor, "retry").select_for_update().get(pk=run.pk)
     if run.status != ReportRun.Status.FAILED:
         raise ValidationError("Only a failed report can be tried again.")
-    run.status, run.progress, run.progress_message, run.error = ReportRun.Status.PENDING, 0, "", ""
-    run.save(update_fields=["status", "progress", "progress_message", "error"])
+    # A person asking again gets a fresh set of tries.
+    run.status, run.progress, run.progress_message, run.error, run.attempts = ReportRun.Status.PENDING, 0, "", "", 0
+    run.save(update_fields=["status", "progress", "progress_message", "error", "attempts"])
     return _queue(run)
 
 
 def report_claim(run_id: int) -> bool:
     """Take the run for this worker. Only one worker wins; a second delivery of the same task gets nothing."""
-    claimed = ReportRun.objects.filter(pk=run_id, status=ReportRun.Status.PENDING).update(
+    claimed = ReportRun.objects.filter(pk=run_id, status=ReportRun.Status.PENDING, attempts__lt=MAX_ATTEMPTS).update(
         status=ReportRun.Status.RUNNING,
         started_at=timezone.now(),
         attempts=F("attempts") + 1,
@@ -199,46 +204,83 @@ def report_release(run_id: int) -> None:
 
 
 def reports_requeue_stuck(now=None) -> list[int]:
-    """Runs left running by a worker that died go back to the queue; returns their ids.
+    """Runs a worker lost go back to the queue; returns their ids.
 
-    Temporary files such a worker left behind are removed too.
+    A run left running by a worker that died, or left waiting because its message never reached a
+    worker, is queued again; one that has already had its tries is marked failed. Temporary files a
+    dead worker left behind are removed.
     """
     now = now or timezone.now()
     for partial in (Path(settings.MEDIA_ROOT) / "reports").rglob(".partial-*"):
         if partial.stat().st_mtime < (now - STUCK_AFTER).timestamp():
             partial.unlink(missing_ok=True)
+    worn_out = Q(status=ReportRun.Status.RUNNING, started_at__lt=now - STUCK_AFTER) | Q(status=ReportRun.Status.PENDING)
+    ReportRun.objects.filter(worn_out, attempts__gte=MAX_ATTEMPTS).update(
+        status=ReportRun.Status.FAILED,
+        finished_at=now,
+        progress_message="Failed",
+        error=(
+            f"The report stopped its worker {MAX_ATTEMPTS} times. Try a shorter period, "
+            "or tell the people who run the portal."
+        ),
+    )
     stuck = list(ReportRun.objects.stuck(now - STUCK_AFTER).values_list("pk", flat=True))
+    lost = list(
+        ReportRun.objects.filter(status=ReportRun.Status.PENDING, created_at__lt=now - LOST_AFTER).values_list(
+            "pk", flat=True
+        )
+    )
     for run_id in stuck:
-        released = ReportRun.objects.filter(pk=run_id, status=ReportRun.Status.RUNNING).update(
+        ReportRun.objects.filter(pk=run_id, status=ReportRun.Status.RUNNING).update(
             status=ReportRun.Status.PENDING, progress=0, progress_message="Started again after a worker stopped"
         )
-        if released:
-            from reporting.tasks import render_report_task
+    from reporting.tasks import render_report_task
 
-            transaction.on_commit(lambda run_id=run_id: render_report_task.delay(run_id))
-    return stuck
+    for run_id in stuck + lost:
+        transaction.on_commit(lambda run_id=run_id: render_report_task.delay(run_id))
+    return stuck + lost
 
 
 def _notify_ready(run: ReportRun) -> None:
+    """A notification in the portal now; the email goes from its own task, so a mail failure costs no report."""
     if run.requested_by is None or not run.requested_by.is_active:
         return
     message = f"Your {run.get_kind_display().lower()} for {run.subject} is ready."
     Notification.objects.create(user=run.requested_by, message=message, link=run.get_absolute_url())
     if run.requested_by.email:
-        send_mail(
-            "Your report is ready",
-            f"{message}\n\nDownload it here: {settings.PORTAL_BASE_URL}{run.get_absolute_url()}\n\nALMO Portal",
-            None,
-            [run.requested_by.email],
-        )
+        from reporting.tasks import send_report_ready_email_task
+
+        transaction.on_commit(lambda: send_report_ready_email_task.delay(run.pk))
+
+
+def report_ready_email(run_id: int) -> None:
+    run = ReportRun.objects.select_related("requested_by", "council", "almo").get(pk=run_id)
+    message = f"Your {run.get_kind_display().lower()} for {run.subject} is ready."
+    send_mail(
+        "Your report is ready",
+        f"{message}\n\nDownload it here: {settings.PORTAL_BASE_URL}{run.get_absolute_url()}\n\nALMO Portal",
+        None,
+        [run.requested_by.email],
+    )
 
 
 def schedule_council_variance_reports(year=None, quarter=None) -> list[ReportRun]:
-    """The monthly run: a variance report for every council with ALMOs, for the latest finished quarter."""
+    """The monthly run: a variance report for every council with ALMOs, for the latest finished quarter.
+
+    Safe to run twice: a council that already has a scheduled report for the quarter from the last day
+    gets no second one.
+    """
     if year is None:
         year, quarter = latest_finished_quarter(timezone.localdate())
+    recent = ReportRun.objects.filter(
+        kind=ReportRun.Kind.COUNCIL_VARIANCE,
+        requested_by__isnull=True,
+        parameters__year=year,
+        parameters__quarter=quarter,
+        created_at__gte=timezone.now() - timedelta(hours=20),
+    ).values("council")
     runs = []
-    for council in Council.objects.filter(almos__isnull=False).distinct():
+    for council in Council.objects.filter(almos__isnull=False).exclude(pk__in=recent).distinct():
         runs.append(
             report_request_council_variance(actor=None, council=council, year=year, quarter=quarter, scheduled=True)
         )

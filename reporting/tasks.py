@@ -19,8 +19,8 @@ def render_report_task(self, run_id: int) -> None:
     except TRANSIENT as error:
         services.report_release(run_id)
         if self.request.retries >= self.max_retries:
-            services.report_claim(run_id)
-            services.report_fail(run_id, error)
+            if services.report_claim(run_id):  # only if no other worker has taken it since
+                services.report_fail(run_id, error)
             return
         raise self.retry(exc=error, countdown=min(2 ** (self.request.retries + 1), 60)) from error
     except SoftTimeLimitExceeded as error:
@@ -50,3 +50,8 @@ def return_deadline_reminders_task() -> int:
 @shared_task(acks_late=True)
 def daily_digest_task() -> int:
     return notices.send_daily_digest()
+
+
+@shared_task(acks_late=True, autoretry_for=(ConnectionError, TimeoutError, OSError), retry_backoff=True, max_retries=5)
+def send_report_ready_email_task(run_id: int) -> None:
+    services.report_ready_email(run_id)

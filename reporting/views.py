@@ -11,33 +11,41 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from delivery_plans.models import Return
-from organisations.access import Party, acting_party, get_object_for
+from organisations.access import access_for, get_object_for
 from organisations.models import Almo, Council, Notification
 from reporting import services
-from reporting.forms import CouncilVarianceForm, PeriodForm
+from reporting.forms import BoardPackForm, CouncilVarianceForm
 from reporting.models import ReportRun
 
 REPORT_YEARS = range(2022, timezone.localdate().year + 1)
 
 
-def run_list(request):
-    runs = ReportRun.objects.restrict(request.user).select_related("council", "almo", "requested_by")[:100]
-    councils = Council.objects.restrict(request.user, "change")
-    almos = [almo for almo in Almo.objects.restrict(request.user) if acting_party(request.user, almo) == Party.ALMO]
+def _councils(user):
+    return Council.objects.restrict(user, "change")
+
+
+def _almos_for_board_packs(user):
+    """The ALMOs whose staff this person is: they prepare their board's packs."""
+    return Almo.objects.restrict(user, "view").filter(pk__in=access_for(user).almos_write)
+
+
+def run_list(request, variance_form=None, board_pack_form=None):
+    runs = list(ReportRun.objects.restrict(request.user).select_related("council", "almo", "requested_by")[:100])
+    councils, almos = _councils(request.user), _almos_for_board_packs(request.user)
     context = {
         "runs": runs,
         "watching": any(not run.is_finished for run in runs),
-        "variance_form": CouncilVarianceForm(years=REPORT_YEARS) if councils else None,
-        "councils": councils,
-        "board_pack_form": PeriodForm(years=REPORT_YEARS) if almos else None,
-        "almos": almos,
+        "variance_form": variance_form
+        or (CouncilVarianceForm(years=REPORT_YEARS, councils=councils) if councils else None),
+        "board_pack_form": board_pack_form or (BoardPackForm(years=REPORT_YEARS, almos=almos) if almos else None),
     }
-    return render(request, "reporting/run_list.html", context)
+    return render(request, "reporting/run_list.html", context, status=400 if variance_form or board_pack_form else 200)
 
 
 def run_detail(request, pk):
     run = get_object_for(request.user, ReportRun.objects.select_related("council", "almo", "requested_by"), pk=pk)
-    return render(request, "reporting/run_detail.html", {"run": run})
+    can_retry = ReportRun.objects.filter(pk=run.pk).restrict(request.user, "retry").exists()
+    return render(request, "reporting/run_detail.html", {"run": run, "can_retry": can_retry})
 
 
 def run_status(request, pk):
@@ -76,6 +84,15 @@ def run_retry(request, pk):
     return HttpResponseRedirect(run.get_absolute_url())
 
 
+def _refuse_out_of_scope(chosen: str, allowed) -> None:
+    """An organisation named by id that the person may not use is a 404, like one that does not exist.
+
+    A missing or malformed choice is left to the form, which says what to do.
+    """
+    if chosen.isdigit() and not allowed.filter(pk=int(chosen)).exists():
+        raise Http404("No organisation matches the given query.")
+
+
 def _started(request, run):
     messages.success(request, "Your report is being made. This page shows its progress.")
     return HttpResponseRedirect(run.get_absolute_url())
@@ -93,27 +110,27 @@ def request_return(request, pk):
 
 @require_POST
 def request_council_variance(request):
-    form = CouncilVarianceForm(request.POST, years=REPORT_YEARS)
-    council = get_object_for(request.user, Council, "change", pk=request.POST.get("council") or 0)
+    _refuse_out_of_scope(request.POST.get("council", ""), _councils(request.user))
+    form = CouncilVarianceForm(request.POST, years=REPORT_YEARS, councils=_councils(request.user))
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label}: {' '.join(errors)}")
-        return HttpResponseRedirect(request.META.get("HTTP_REFERER") or "/reports/")
-    run = services.report_request_council_variance(actor=request.user, council=council, **form.cleaned_data)
+        return run_list(request, variance_form=form)
+    data = form.cleaned_data
+    run = services.report_request_council_variance(
+        actor=request.user, council=data["council"], year=data["year"], quarter=data["quarter"], format=data["format"]
+    )
     return _started(request, run)
 
 
 @require_POST
 def request_board_pack(request):
-    form = PeriodForm(request.POST, years=REPORT_YEARS)
-    almo = get_object_for(request.user, Almo, pk=request.POST.get("almo") or 0)
-    if acting_party(request.user, almo) != Party.ALMO:
-        raise Http404("No ALMO matches the given query.")
+    _refuse_out_of_scope(request.POST.get("almo", ""), _almos_for_board_packs(request.user))
+    form = BoardPackForm(request.POST, years=REPORT_YEARS, almos=_almos_for_board_packs(request.user))
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label}: {' '.join(errors)}")
-        return HttpResponseRedirect("/reports/")
-    run = services.report_request_board_pack(actor=request.user, almo=almo, **form.cleaned_data)
+        return run_list(request, board_pack_form=form)
+    data = form.cleaned_data
+    run = services.report_request_board_pack(
+        actor=request.user, almo=data["almo"], year=data["year"], quarter=data["quarter"]
+    )
     return _started(request, run)
 
 
