@@ -139,10 +139,12 @@ def clean_figures(indicator: Indicator, numerator, denominator, value) -> tuple[
 @transaction.atomic
 def plan_sign(*, actor, plan: DeliveryPlan) -> DeliveryPlan:
     """Record one party's sign-off; the plan comes into force when both have signed."""
-    plan = DeliveryPlan.objects.restrict(actor, "sign").select_for_update().get(pk=plan.pk)
+    plan = DeliveryPlan.objects.restrict(actor, "sign").select_for_update(of=("self",)).get(pk=plan.pk)
     party = _party_for(actor, plan)
     if plan.status != DeliveryPlan.Status.DRAFT:
         raise ValidationError("This plan is already in force; change it by amendment.")
+    if not PlanIndicator.objects.filter(plan=plan, is_active=True).exists():
+        raise ValidationError("Add at least one indicator to the plan before signing it off.")
     now = timezone.now()
     if party == Party.COUNCIL:
         if plan.council_signed_at:

@@ -26,4 +26,5 @@ urlpatterns = [
     path("concerns/", views.concern_list, name="concern_list"),
     path("concerns/<int:pk>/", views.concern_detail, name="concern_detail"),
     path("", include("delivery_plans.import_urls")),
+    path("", include("delivery_plans.drafting_urls")),
 ]

@@ -6,6 +6,15 @@ from tests.plans import plan  # noqa: F401  (a fixture for every app's tests)
 from tests.worker import celery_worker_process, worker_factory  # noqa: F401  (fixtures for every app's tests)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: Redis outlives a test run, and keys would leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def council(db):
     return CouncilFactory(name="Northmoor Council", slug="northmoor")

@@ -262,7 +262,10 @@ def test_board_members_cannot_propose_or_decide(client, plan, almo_staff, board_
 
 
 def test_a_plan_comes_into_force_only_when_both_sign(almo, almo_staff, council_officer):
+    from delivery_plans.models import Indicator, PlanIndicator
+
     plan = DeliveryPlan.objects.create(almo=almo, title="Next plan", first_year=2027, last_year=2029)
+    PlanIndicator.objects.create(plan=plan, indicator=Indicator.objects.get(council=None, code="BV212"))
     services.plan_sign(actor=almo_staff, plan=plan)
     plan.refresh_from_db()
     assert plan.status == DeliveryPlan.Status.DRAFT
