@@ -379,7 +379,8 @@ def return_accept(*, actor, return_record: Return) -> Return:
         raise ValidationError("You submitted this return, so another council officer must accept it.")
     open_queries = Query.objects.filter(actual__return_record=return_record, status=Query.Status.OPEN).count()
     if open_queries:
-        raise ValidationError(f"{open_queries} query is still waiting for the ALMO's answer.")
+        waiting = "1 query is" if open_queries == 1 else f"{open_queries} queries are"
+        raise ValidationError(f"{waiting} still waiting for the ALMO's answer.")
     for query in Query.objects.filter(actual__return_record=return_record).exclude(status=Query.Status.CLOSED):
         query.status = Query.Status.CLOSED
         query._history_user = actor

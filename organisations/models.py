@@ -273,7 +273,7 @@ class MembershipQuerySet(ScopedQuerySet):
 
     def restrict(self, user, action="view"):
         # A membership belongs to a council or to an ALMO; either side's rule lets a person see it.
-        if not getattr(user, "is_authenticated", False):
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
         if user.is_superuser:
             return self

@@ -18,27 +18,25 @@ class NavItem:
     superuser_only: bool = False
 
 
+# Kept short enough for one line: amendments, indicators, councils and boards are reached from the
+# pages these lead to (and the home page); account pages sit in the header.
 NAVIGATION = [
     NavItem("Home", "home"),
-    NavItem("Councils", "organisations:council_list", frozenset({Role.COUNCIL_OFFICER, Role.OBSERVER})),
     NavItem("ALMOs", "organisations:almo_list"),
-    NavItem("Boards", "organisations:board_list"),
     NavItem("Delivery plans", "delivery_plans:plan_list"),
     NavItem("Review queue", "delivery_plans:review_queue", frozenset({Role.COUNCIL_OFFICER})),
     NavItem("Variances", "delivery_plans:variance_list"),
-    NavItem("Amendments", "delivery_plans:amendment_list"),
     NavItem("Concerns", "delivery_plans:concern_list"),
     NavItem("Reports", "reporting:run_list"),
+    NavItem("Benchmarking", "benchmarking:index"),
 ]
 
 
 def navigation_for(request, membership):
     role = membership.role if membership else None
-    items = []
-    for item in NAVIGATION:
-        if not (request.user.is_superuser or role in item.roles):
-            continue
-        url = reverse(item.url_name)
-        current = request.path == url if item.url_name == "home" else request.path.startswith(url)
-        items.append({"label": item.label, "url": url, "active": current})
-    return items
+    shown = [item for item in NAVIGATION if request.user.is_superuser or role in item.roles]
+    urls = [reverse(item.url_name) for item in shown]
+    # The most specific section is the current one: /delivery-plans/review/ is the review queue, not plans.
+    matches = [url for url in urls if url != "/" and request.path.startswith(url)]
+    current = max(matches, key=len) if matches else ("/" if request.path == "/" else None)
+    return [{"label": item.label, "url": url, "active": url == current} for item, url in zip(shown, urls, strict=True)]

@@ -187,9 +187,7 @@ def _display(field, value):
 @require_POST
 def switch_organisation(request):
     chosen = request.POST.get("membership", "")
-    membership = (
-        request.user.memberships.filter(is_active=True, pk=int(chosen)).first() if chosen.isdigit() else None
-    )
+    membership = request.user.memberships.filter(is_active=True, pk=int(chosen)).first() if chosen.isdigit() else None
     if membership is None:
         messages.error(request, "Choose one of your organisations.")
     else:

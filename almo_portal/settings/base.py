@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     # Third party
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "crispy_forms",
     "crispy_forms_gds",
     "simple_history",
@@ -41,6 +43,8 @@ INSTALLED_APPS = [
     "inspections",
     "tenants",
     "reporting",
+    "api_access",
+    "benchmarking",
 ]
 
 MIDDLEWARE = [
@@ -127,11 +131,55 @@ PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="ALMO Portal <no-reply@almo-portal.invalid>")
 
+# The API (api_access/base.py): personal tokens for systems, the session for the browser; JSON in and out.
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api_access.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api_access.pagination.PortalPagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "api_access.filters.StrictOrderingFilter",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["api_access.throttling.ApiRateThrottle"],
+    # Per token, or per person signed in; exports have their own, lower limit as well.
+    "DEFAULT_THROTTLE_RATES": {
+        "api": env("API_RATE_LIMIT", default="1000/hour"),
+        "export": env("API_EXPORT_RATE_LIMIT", default="120/hour"),
+    },
+    "EXCEPTION_HANDLER": "api_access.exceptions.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "NON_FIELD_ERRORS_KEY": "non_field_errors",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ALMO Portal API",
+    "DESCRIPTION": (
+        "Read the council and ALMO relationship's records, submit quarterly returns from another system, and "
+        "download benchmarking and Tenant Satisfaction Measures exports. Send a personal API token, created in "
+        "the portal under API tokens, as `Authorization: Bearer <token>`. You see and change exactly what you "
+        "could in the portal."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # The docs page's scripts and styles come from the drf-spectacular-sidecar package: it works offline.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "PartyEnum": "organisations.access.Party",
+        "CouncilKindEnum": "organisations.models.Council.Kind",
+        "AmendmentKindEnum": "delivery_plans.models.Amendment.Kind",
+        "PeerGroupKindEnum": "benchmarking.models.PeerGroup.Kind",
+    },
 }
 
 # Celery: with no broker configured, tasks run in-process so the embedded default needs nothing else.

@@ -126,10 +126,18 @@ def test_home_page_shows_the_users_organisation_only(client, almo, other_almo, a
 def test_navigation_follows_the_role(client, almo, almo_staff, council_officer):
     client.force_login(almo_staff)
     labels = [item["label"] for item in client.get(reverse("home")).context["service_navigation"]]
-    assert "Councils" not in labels and "ALMOs" in labels
+    assert "Review queue" not in labels and "ALMOs" in labels
     client.force_login(council_officer)
     labels = [item["label"] for item in client.get(reverse("home")).context["service_navigation"]]
-    assert "Councils" in labels
+    assert "Review queue" in labels
+
+
+def test_only_the_most_specific_section_is_current(client, almo, council_officer):
+    client.force_login(council_officer)
+    navigation = client.get(reverse("delivery_plans:review_queue")).context["service_navigation"]
+    assert [item["label"] for item in navigation if item["active"]] == ["Review queue"]
+    navigation = client.get(reverse("home")).context["service_navigation"]
+    assert [item["label"] for item in navigation if item["active"]] == ["Home"]
 
 
 def test_switcher_changes_the_organisation_you_work_as(client, almo, other_almo):

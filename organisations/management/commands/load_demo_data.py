@@ -3,12 +3,13 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from benchmarking import demo as benchmarking_demo
 from delivery_plans import demo as delivery_plans_demo
 from organisations import demo as organisations_demo
 from organisations.models import Almo, Council
 
 # Each part of the portal adds its demo records after the organisations exist.
-DEMO_LOADERS = [organisations_demo.load, delivery_plans_demo.load]
+DEMO_LOADERS = [organisations_demo.load, delivery_plans_demo.load, benchmarking_demo.load]
 
 
 class Command(BaseCommand):

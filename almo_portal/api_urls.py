@@ -1,0 +1,19 @@
+"""The REST API, version 1, under /api/v1/. Each app's `api/urls.py` adds its resources.
+
+API views inherit from `api_access.base`, which lets anonymous calls through Django's LoginRequiredMiddleware
+so they get a JSON 401 rather than the sign-in page; the schema and its docs page are public.
+"""
+
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+app_name = "api"
+
+urlpatterns = [
+    path("", include("organisations.api.urls")),
+    path("", include("delivery_plans.api.urls")),
+    path("", include("benchmarking.api.urls")),
+    path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
+    path("docs/", login_not_required(SpectacularSwaggerView.as_view(url_name="api:schema")), name="docs"),
+]

@@ -1,0 +1,121 @@
+"""What every API view shares. New API resources inherit from these and stay thin.
+
+- Anonymous calls get a JSON 401, never the sign-in page: Django's LoginRequiredMiddleware is told to stand aside.
+- Query parameters a view does not know are refused with a 400 that names them.
+- Reads start from the one access rule, `restrict(user, "view")`; a record you may not see is a 404.
+- Writes call a service; its ValidationError and PermissionDenied become 400 and 403 (see `exceptions.py`).
+- Each request is logged against its token.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.contrib.auth.decorators import login_not_required
+from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.settings import api_settings
+from rest_framework.views import APIView
+from rest_framework.viewsets import GenericViewSet
+
+from api_access import usage
+from organisations.access import can
+
+
+class StrictContentNegotiation(DefaultContentNegotiation):
+    """An unknown `format` is a 400 naming the formats there are, not DRF's bare 404."""
+
+    def filter_renderers(self, renderers, format):
+        chosen = [renderer for renderer in renderers if renderer.format == format]
+        if not chosen:
+            formats = ", ".join(renderer.format for renderer in renderers)
+            raise ValidationError({api_settings.URL_FORMAT_OVERRIDE: [f"Choose a format from: {formats}."]})
+        return chosen
+
+
+class PortalApiMixin:
+    # Query parameters any view of this kind accepts, beyond its filters, ordering and pagination.
+    query_params: frozenset[str] = frozenset()
+
+    @classmethod
+    def as_view(cls, *args, **kwargs):
+        return login_not_required(super().as_view(*args, **kwargs))
+
+    def initialize_request(self, request, *args, **kwargs):
+        self._started = time.monotonic()
+        return super().initialize_request(request, *args, **kwargs)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.check_query_params(request)
+
+    def allowed_query_params(self) -> set[str]:
+        return {api_settings.URL_FORMAT_OVERRIDE, *self.query_params}
+
+    def check_query_params(self, request) -> None:
+        allowed = self.allowed_query_params()
+        unknown = sorted(name for name in request.query_params if name not in allowed)
+        if unknown:
+            accepted = ", ".join(sorted(allowed))
+            raise ValidationError(
+                {name[:50]: [f"Unknown query parameter. This accepts: {accepted}."] for name in unknown}
+            )
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        usage.record(request, response.status_code, getattr(self, "_started", time.monotonic()))
+        return response
+
+    def require(self, obj, action: str, message: str) -> None:
+        """The caller can see `obj` (or it would be a 404); refuse with a 403 if they may not take `action` on it."""
+        if not can(self.request.user, obj, action):
+            raise PermissionDenied(message)
+
+
+class PortalAPIView(PortalApiMixin, APIView):
+    content_negotiation_class = StrictContentNegotiation
+
+
+class ScopedViewSet(PortalApiMixin, GenericViewSet):
+    """Lists and details of one domain model, from `Model.objects.restrict(user, "view")`."""
+
+    content_negotiation_class = StrictContentNegotiation
+    ordering: list[str] | None = None
+
+    def get_queryset(self):
+        user = getattr(self.request, "user", None)
+        return super().get_queryset().restrict(user, "view")
+
+    def allowed_query_params(self) -> set[str]:
+        allowed = super().allowed_query_params()
+        if self.action != "list":
+            return allowed
+        filterset_class = getattr(self, "filterset_class", None)
+        if filterset_class is not None:
+            allowed.update(filterset_class.base_filters)
+        if getattr(self, "ordering_fields", None):
+            allowed.add(api_settings.ORDERING_PARAM)
+        if self.paginator is not None:
+            allowed.update({self.paginator.page_query_param, self.paginator.page_size_query_param})
+        return allowed
+
+    def get_fresh(self, obj):
+        """The record again, as the list and detail show it, after a service changed it."""
+        return self.get_queryset().get(pk=obj.pk)
+
+
+class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
+    """A reference by id to a record the caller can see; any other id reads as missing, whether or not it exists."""
+
+    def __init__(self, model, **kwargs):
+        self.model = model
+        kwargs.setdefault(
+            "error_messages",
+            {"does_not_exist": f"There is no {model._meta.verbose_name} with the id {{pk_value}} that you can see."},
+        )
+        super().__init__(queryset=model.objects.all(), **kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return self.model.objects.restrict(getattr(request, "user", None), "view")
