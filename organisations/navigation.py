@@ -18,7 +18,7 @@ class NavItem:
     superuser_only: bool = False
 
 
-# Kept short enough for one line: amendments, indicators, councils and boards are reached from the
+# Kept short enough for one line: amendments, concerns, indicators, councils and boards are reached from the
 # pages these lead to (and the home page); account pages sit in the header.
 NAVIGATION = [
     NavItem("Home", "home"),
@@ -26,7 +26,6 @@ NAVIGATION = [
     NavItem("Delivery plans", "delivery_plans:plan_list"),
     NavItem("Review queue", "delivery_plans:review_queue", frozenset({Role.COUNCIL_OFFICER})),
     NavItem("Variances", "delivery_plans:variance_list"),
-    NavItem("Concerns", "delivery_plans:concern_list"),
     NavItem("Reports", "reporting:run_list"),
     NavItem("Benchmarking", "benchmarking:index"),
 ]
