@@ -356,6 +356,10 @@ def validate_rows(plan: DeliveryPlan, rows: list[dict]) -> tuple[list[dict], lis
     errors: list[ImportRowError] = []
     if not plan.is_in_force:
         return [], [ImportRowError(None, "", "Figures can be imported only into a plan in force.")]
+    # A template line left empty says nothing: skip it rather than call it an error.
+    rows = [row for row in rows if not all(_blank(row.get(c)) for c in (*FIGURE_COLUMNS, *COMMENTARY_COLUMNS))]
+    if not rows:
+        return [], [ImportRowError(None, "", "No row has any figures. Fill them in and upload the file again.")]
     lookup = _Lookup(plan, {_text(row.get("indicator_code")) for row in rows})
     seen: dict[tuple[int, int, int], int] = {}
     valid = []
@@ -547,14 +551,27 @@ def neutralise(cell):
     return cell
 
 
+def template_quarter(plan: DeliveryPlan) -> tuple[int, int]:
+    """The quarter the ALMO is most likely filling in: the earliest open return, else the one after the last."""
+    open_return = plan.returns.filter(status__in=["draft", "queried"]).order_by("year", "quarter").first()
+    if open_return:
+        return open_return.year, open_return.quarter
+    latest = plan.returns.order_by("-year", "-quarter").first()
+    if latest is None:
+        return plan.first_year, 1
+    year, quarter = (latest.year, latest.quarter + 1) if latest.quarter < 4 else (latest.year + 1, 1)
+    return (year, quarter) if year <= plan.last_year else (latest.year, latest.quarter)
+
+
 def template_rows(plan: DeliveryPlan) -> list[tuple[PlanIndicator, list]]:
-    """One row per active indicator for the plan's first year: quarter 1, or quarter 4 for annual indicators."""
+    """One row per indicator due in the quarter being filled in; annual indicators only in quarter 4."""
+    year, quarter = template_quarter(plan)
     plan_indicators = PlanIndicator.objects.filter(plan=plan, is_active=True).select_related("indicator")
     rows = []
     for plan_indicator in plan_indicators:
-        indicator = plan_indicator.indicator
-        quarter = 4 if indicator.frequency == Indicator.Frequency.ANNUAL else 1
-        rows.append((plan_indicator, [indicator.code, plan.first_year, quarter] + [""] * (len(COLUMNS) - 3)))
+        if plan_indicator.indicator.frequency == Indicator.Frequency.ANNUAL and quarter != 4:
+            continue
+        rows.append((plan_indicator, [plan_indicator.indicator.code, year, quarter] + [""] * (len(COLUMNS) - 3)))
     return rows
 
 

@@ -237,8 +237,12 @@ BAD_ROWS = {
     "denominator zero": ("RP02(1),2025,3,0,0", "denominator", "The denominator must be more than zero."),
     "annual indicator outside quarter 4": ("TP01,2025,2,800,1000", "quarter", "TP01 is reported once a year"),
     "ratio with only a value": ("RP02(1),2025,3,,,90", "value", "worked out from its numerator and denominator"),
-    "ratio with no figures": ("RP02(1),2025,3,,,", "numerator", "Enter the numerator and denominator for RP02(1)"),
-    "no figures": ("LOC1,2025,3,,,", "value", "Enter the value for LOC1."),
+    "ratio with commentary but no figures": (
+        "RP02(1),2025,3,,,,Fewer repairs,Storms,Agency crews,2026-03-31",
+        "numerator",
+        "Enter the numerator and denominator for RP02(1)",
+    ),
+    "commentary but no value": ("LOC1,2025,3,,,,Fewer lettings,,,", "value", "Enter the value for LOC1."),
     "count not whole": ("LOC1,2025,3,,,4.5", "value", "A count must be a whole number."),
     "decimal comma": ('BV212,2025,3,"95,5",1', "numerator", "Use a full stop for decimals"),
     "too many decimal places": ("BV212,2025,3,1.00001,1", "numerator", "no more than 4 decimal places"),
@@ -398,11 +402,11 @@ def test_the_csv_template_has_the_headings_the_import_expects_and_round_trips(cl
     assert response["Content-Disposition"].startswith("attachment; filename=")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == list(imports.COLUMNS)
+    # The quarter to fill in is the plan's first, as it has no returns; TP01 is annual, so not due in Q1.
     assert sorted((row[0], row[1], row[2]) for row in rows[1:]) == [
         ("BV212", "2025", "1"),
         ("LOC1", "2025", "1"),
         ("RP02(1)", "2025", "1"),
-        ("TP01", "2025", "4"),  # an annual indicator's row is for quarter 4
     ]
     assert all(cell == "" for row in rows[1:] for cell in row[3:])
 
@@ -417,8 +421,15 @@ def test_the_csv_template_has_the_headings_the_import_expects_and_round_trips(cl
     output = io.StringIO()
     csv.writer(output).writerows(rows)
     response = import_file(client, plan, SimpleUploadedFile("filled.csv", output.getvalue().encode()))
-    assert messages_of(response) == ["Imported 4 figures into 2 returns"]
-    assert actual(plan, "TP01", 2025, 4).value == Decimal("80.0")
+    assert messages_of(response) == ["Imported 3 figures into 1 return"]
+    assert actual(plan, "RP02(1)", 2025, 1).value == Decimal("90.0")
+
+
+def test_the_template_is_for_the_quarter_being_filled_in(client, plan, almo_staff, council_officer):
+    accept_return(plan, almo_staff, council_officer, 2025, 1)
+    client.force_login(almo_staff)
+    rows = list(csv.reader(io.StringIO(client.get(template_url(plan, "csv")).content.decode("utf-8-sig"))))
+    assert {(row[1], row[2]) for row in rows[1:]} == {("2025", "2")}
 
 
 def test_the_xlsx_template_has_the_headings_and_indicator_names_and_round_trips(client, plan, almo_staff):
@@ -441,7 +452,7 @@ def test_the_xlsx_template_has_the_headings_and_indicator_names_and_round_trips(
     output = io.BytesIO()
     workbook.save(output)
     response = import_file(client, plan, SimpleUploadedFile("filled.xlsx", output.getvalue()))
-    assert messages_of(response) == ["Imported 4 figures into 2 returns"]
+    assert messages_of(response) == ["Imported 3 figures into 1 return"]
     assert actual(plan, "RP02(1)", 2025, 1).value == Decimal("90.0")
 
 
@@ -547,3 +558,17 @@ def test_a_new_upload_replaces_the_pending_one(client, plan, almo_staff):
     second = upload(client, plan, csv_upload(GOOD_ROWS[:1])).url
     assert client.get(first).status_code == 302
     assert client.get(second).status_code == 200
+
+
+def test_template_lines_left_empty_are_skipped(client, plan, almo_staff):
+    client.force_login(almo_staff)
+    response = upload(client, plan, csv_upload([*GOOD_ROWS, "BV212,2025,3,,,,,,,", "RP02(1),2025,3,,,,,,,"]))
+    assert response.status_code == 302, response.context and response.context.get("row_errors")
+    preview = client.get(response.url)
+    assert len(preview.context["lines"]) == len(GOOD_ROWS)
+
+
+def test_a_file_of_empty_lines_says_there_is_nothing_to_import(client, plan, almo_staff):
+    client.force_login(almo_staff)
+    response = upload(client, plan, csv_upload(["BV212,2025,3,,,,,,,"]))
+    assert "No row has any figures" in response.content.decode()
