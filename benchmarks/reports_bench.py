@@ -21,7 +21,7 @@ def _render(run_id: int) -> str:
     from reporting import services
 
     ReportRun = services.ReportRun
-    ReportRun.objects.filter(pk=run_id).update(status="pending", data_fingerprint="", output_path="")
+    ReportRun.objects.filter(pk=run_id).update(status="pending", attempts=0, data_fingerprint="", output_path="")
     services.report_claim(run_id)
     run = services.report_render(run_id)
     pages = len(PdfReader(io.BytesIO((Path(settings.MEDIA_ROOT) / run.output_path).read_bytes())).pages)
