@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from almo_portal.form_errors import attach_errors
 from api_access import services
 from api_access.forms import TokenForm
 from api_access.models import ApiToken
@@ -35,9 +36,7 @@ def token_create(request):
         try:
             token, secret = services.token_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for field, field_messages in error.message_dict.items():
-                for message in field_messages:
-                    form.add_error(field if field in form.fields else None, message)
+            attach_errors(form, error)
         else:
             # Shown on this response only and never stored: not redirected, so it is not kept in the session.
             return render(

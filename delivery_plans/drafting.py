@@ -23,7 +23,7 @@ from delivery_plans.models import (
     Unit,
     financial_year_label,
 )
-from delivery_plans.services import _decimal as parse_decimal
+from delivery_plans.services import parse_decimal
 from organisations.access import acting_party
 from organisations.models import Almo, Council
 

@@ -12,10 +12,10 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
+from almo_portal.form_errors import attach_errors
 from delivery_plans import drafting
 from delivery_plans.drafting_forms import DelegationForm, ObjectiveForm, PlanForm, PlanIndicatorForm
 from delivery_plans.models import Delegation, DeliveryPlan, Objective, PlanIndicator, Target, financial_year_label
-from delivery_plans.views import _attach_errors, _error_list
 from organisations.access import acting_party, get_object_for
 
 
@@ -77,7 +77,7 @@ def plan_create(request):
         try:
             plan = drafting.plan_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
         else:
             messages.success(
                 request,
@@ -108,7 +108,7 @@ def objective_create(request, pk):
         try:
             objective = drafting.objective_create(actor=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, f"Objective added: {objective.title}.")
             return HttpResponseRedirect(reverse("delivery_plans:objective_list", args=[plan.pk]))
@@ -133,7 +133,7 @@ def objective_edit(request, pk):
         try:
             drafting.objective_update(actor=request.user, objective=objective, **form.cleaned_data)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, "The objective is saved.")
             return HttpResponseRedirect(reverse("delivery_plans:objective_list", args=[plan.pk]))
@@ -151,7 +151,7 @@ def objective_remove(request, pk):
         try:
             drafting.objective_delete(actor=request.user, objective=objective)
         except ValidationError as error:
-            for message in _error_list(error):
+            for message in error.messages:
                 messages.error(request, message)
         else:
             messages.success(request, f"Objective removed: {objective.title}.")
@@ -218,7 +218,7 @@ def plan_indicator_add(request, pk):
         try:
             plan_indicator = drafting.plan_indicator_add(actor=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
         else:
             messages.success(
                 request, f"{plan_indicator.indicator.code} is added to the plan. Set its targets for each year."
@@ -239,7 +239,7 @@ def plan_indicator_remove(request, pk):
         try:
             drafting.plan_indicator_remove(actor=request.user, plan_indicator=plan_indicator)
         except ValidationError as error:
-            for message in _error_list(error):
+            for message in error.messages:
                 messages.error(request, message)
         else:
             messages.success(request, f"{plan_indicator.indicator.code} is removed from the plan, with its targets.")
@@ -284,7 +284,7 @@ def targets_edit(request, pk, year):
         try:
             problems = drafting.targets_set(actor=request.user, plan=plan, year=year, cells=posted)
         except ValidationError as error:
-            for message in _error_list(error):
+            for message in error.messages:
                 messages.error(request, message)
             return HttpResponseRedirect(request.path)
         if not problems:
@@ -353,7 +353,7 @@ def delegation_create(request, pk):
         try:
             delegation = drafting.delegation_create(actor=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, f"Delegation added: {delegation.decision_area}.")
             return HttpResponseRedirect(reverse("delivery_plans:delegation_list", args=[plan.pk]))
@@ -380,7 +380,7 @@ def delegation_edit(request, pk):
         try:
             drafting.delegation_update(actor=request.user, delegation=delegation, **form.cleaned_data)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, "The delegation is saved.")
             return HttpResponseRedirect(reverse("delivery_plans:delegation_list", args=[plan.pk]))
@@ -398,7 +398,7 @@ def delegation_remove(request, pk):
         try:
             drafting.delegation_delete(actor=request.user, delegation=delegation)
         except ValidationError as error:
-            for message in _error_list(error):
+            for message in error.messages:
                 messages.error(request, message)
         else:
             messages.success(request, f"Delegation removed: {delegation.decision_area}.")

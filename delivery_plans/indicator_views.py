@@ -11,11 +11,11 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
+from almo_portal.form_errors import attach_errors
 from delivery_plans import drafting
 from delivery_plans.drafting_forms import IndicatorForm
 from delivery_plans.filtersets import IndicatorFilterSet
 from delivery_plans.models import DeliveryPlan, Indicator
-from delivery_plans.views import _attach_errors
 from organisations.access import can, get_object_for
 from organisations.models import Council
 
@@ -67,7 +67,7 @@ def indicator_create(request):
         try:
             indicator = drafting.indicator_create(actor=request.user, council=council, **data)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, f"{indicator.code} is added to {council.name}'s local indicators.")
             return HttpResponseRedirect(_detail(indicator))
@@ -89,7 +89,7 @@ def indicator_edit(request, pk):
         try:
             saved = drafting.indicator_update(actor=request.user, indicator=indicator, **form.cleaned_data)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, f"{saved.code} is saved.")
             return HttpResponseRedirect(_detail(saved))

@@ -49,7 +49,8 @@ MAX_INTEGER_DIGITS = 10  # the figures are stored with 14 digits, 4 of them afte
 MAX_DECIMAL_PLACES = 4
 
 
-def _decimal(raw, field: str, errors: dict) -> Decimal | None:
+def parse_decimal(raw, field: str, errors: dict) -> Decimal | None:
+    """A figure typed by a person or read from a file; a problem goes into `errors` under `field`."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     if isinstance(raw, str) and "\x00" in raw:
@@ -79,9 +80,9 @@ def clean_figures(indicator: Indicator, numerator, denominator, value) -> tuple[
     Returns (figures, errors): errors maps a field name to a message a person can act on.
     """
     errors: dict[str, str] = {}
-    numerator = _decimal(numerator, "numerator", errors)
-    denominator = _decimal(denominator, "denominator", errors)
-    typed_value = _decimal(value, "value", errors)
+    numerator = parse_decimal(numerator, "numerator", errors)
+    denominator = parse_decimal(denominator, "denominator", errors)
+    typed_value = parse_decimal(value, "value", errors)
     if errors:
         return {}, errors
     if indicator.is_ratio:

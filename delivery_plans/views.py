@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from almo_portal.form_errors import attach_errors, flash_errors
 from delivery_plans import selectors, services
 from delivery_plans.forms import (
     AmendmentForm,
@@ -20,28 +21,6 @@ from delivery_plans.forms import (
 )
 from delivery_plans.models import Actual, Amendment, Concern, DeliveryPlan, PlanVersion, Query, Return
 from organisations.access import Party, acting_party, get_object_for
-
-
-def _error_list(error: ValidationError) -> list[str]:
-    if hasattr(error, "error_dict"):
-        return [message for messages_ in error.message_dict.values() for message in messages_]
-    return list(error.messages)
-
-
-def _flash_errors(request, error: ValidationError) -> None:
-    for message in _error_list(error):
-        messages.error(request, message)
-
-
-def _attach_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            for message in field_messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
 
 # Plans -----------------------------------------------------------------------------------------
 
@@ -110,7 +89,7 @@ def plan_sign(request, pk):
     try:
         plan = services.plan_sign(actor=request.user, plan=plan)
     except ValidationError as error:
-        _flash_errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(
             request,
@@ -145,7 +124,7 @@ def return_start(request, pk):
         try:
             return_record = services.return_open(actor=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as error:
-            _flash_errors(request, error)
+            flash_errors(request, error)
         else:
             return HttpResponseRedirect(reverse("delivery_plans:return_edit", args=[return_record.pk]))
     else:
@@ -216,7 +195,7 @@ def return_edit(request, pk):
         try:
             row_errors = services.return_save(actor=request.user, return_record=return_record, rows=posted)
         except ValidationError as error:
-            _flash_errors(request, error)
+            flash_errors(request, error)
             return HttpResponseRedirect(return_record.get_absolute_url())
         code_to_id = {row.indicator.code: actual_id for actual_id, row in by_id.items()}
         errors += [
@@ -228,7 +207,7 @@ def return_edit(request, pk):
                 try:
                     services.return_submit(actor=request.user, return_record=return_record)
                 except ValidationError as error:
-                    errors = [{"id": "", "message": message} for message in _error_list(error)]
+                    errors = [{"id": "", "message": message} for message in error.messages]
                 else:
                     messages.success(request, f"The {return_record.period_label} return is submitted to the council.")
                     return HttpResponseRedirect(return_record.get_absolute_url())
@@ -266,7 +245,7 @@ def actual_query(request, pk):
         try:
             services.actual_query(actor=request.user, actual=actual, text=form.cleaned_data["text"])
         except ValidationError as error:
-            _flash_errors(request, error)
+            flash_errors(request, error)
         else:
             messages.success(
                 request, f"Your query on {actual.plan_indicator.indicator.code} has been sent to the ALMO."
@@ -284,7 +263,7 @@ def query_answer(request, pk):
         try:
             services.query_answer(actor=request.user, query=query, text=form.cleaned_data["text"])
         except ValidationError as error:
-            _flash_errors(request, error)
+            flash_errors(request, error)
         else:
             messages.success(
                 request, "Your answer has been sent. Resubmit the return when you have answered every query."
@@ -300,7 +279,7 @@ def return_resubmit(request, pk):
     try:
         services.return_submit(actor=request.user, return_record=return_record)
     except ValidationError as error:
-        _flash_errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, "The return is resubmitted to the council.")
     return HttpResponseRedirect(return_record.get_absolute_url())
@@ -312,7 +291,7 @@ def return_accept(request, pk):
     try:
         services.return_accept(actor=request.user, return_record=return_record)
     except ValidationError as error:
-        _flash_errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, f"The {return_record.period_label} return is accepted and locked.")
     return HttpResponseRedirect(return_record.get_absolute_url())
@@ -356,7 +335,7 @@ def amendment_propose(request, pk):
         try:
             amendment = services.amendment_propose(actor=request.user, plan=plan, kind=kind, reason=reason, **data)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
         else:
             messages.success(
                 request, "Your amendment is proposed. The other party must agree it before the plan changes."
@@ -392,7 +371,7 @@ def amendment_detail(request, pk):
             try:
                 service(actor=request.user, amendment=amendment, reason=form.cleaned_data["reason"])
             except ValidationError as error:
-                _attach_errors(form, error)
+                attach_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -431,7 +410,7 @@ def concern_raise(request, pk):
         try:
             concern = services.concern_raise(actor=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, "Your concern is raised. Both parties can see it.")
             return HttpResponseRedirect(concern.get_absolute_url())
@@ -458,7 +437,7 @@ def concern_detail(request, pk):
                 messages.success(request, "Your recovery action is proposed. The other party must agree it.")
                 return HttpResponseRedirect(concern.get_absolute_url())
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
     return render(
         request,
         "delivery_plans/concern_detail.html",

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from almo_portal.form_errors import flash_errors
 from delivery_plans.models import Return
 from organisations.access import access_for, get_object_for
 from organisations.models import Almo, Council, Notification
@@ -78,7 +79,7 @@ def run_retry(request, pk):
     try:
         services.report_retry(actor=request.user, run=run)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        flash_errors(request, error)
     else:
         messages.success(request, "The report will be made again.")
     return HttpResponseRedirect(run.get_absolute_url())
