@@ -1,6 +1,6 @@
 """The REST API, version 1, under /api/v1/. Each app's `api/urls.py` adds its resources.
 
-API views inherit from `api_access.base`, which lets anonymous calls through Django's LoginRequiredMiddleware
+API views inherit from `core.api.base`, which lets anonymous calls through Django's LoginRequiredMiddleware
 so they get a JSON 401 rather than the sign-in page; the schema and its docs page are public.
 """
 

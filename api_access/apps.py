@@ -7,5 +7,7 @@ class ApiAccessConfig(AppConfig):
     verbose_name = "API access"
 
     def ready(self):
-        # Registers the Bearer token scheme with drf-spectacular, so the schema documents it.
-        from api_access import schema  # noqa: F401
+        from api_access import schema, usage  # noqa: F401  (schema registers the Bearer token scheme)
+        from core import registries
+
+        registries.api_request_observers.register(registries.ApiRequestObserver(usage.record))

@@ -5,14 +5,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from organisations.access import OWNER, ScopedQuerySet
 
-class ApiTokenQuerySet(models.QuerySet):
+
+class ApiTokenQuerySet(ScopedQuerySet):
     """Tokens are personal: everyone, superusers too, sees and manages only their own."""
 
-    def restrict(self, user, action: str = "view"):
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return self.none()
-        return self.filter(user=user)
+    owner_path = "user"
+    write_parties = {"change": OWNER}
 
     def active(self):
         return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())

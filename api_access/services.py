@@ -58,7 +58,7 @@ def token_create(*, actor, name: str, days: int = DEFAULT_EXPIRY_DAYS) -> tuple[
 @transaction.atomic
 def token_revoke(*, actor, token: ApiToken) -> ApiToken:
     """Stop a token working at once. Only its owner can revoke it."""
-    token = ApiToken.objects.restrict(actor, "change").select_for_update().get(pk=token.pk)
+    token = ApiToken.objects.select_for_update().get_for(actor, "change", pk=token.pk)
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])

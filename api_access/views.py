@@ -7,10 +7,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
-from almo_portal.form_errors import attach_errors
 from api_access import services
 from api_access.forms import TokenForm
 from api_access.models import ApiToken
+from core.forms import attach_errors
 from organisations.access import get_object_for
 
 RECENT_REQUESTS = 25

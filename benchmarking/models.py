@@ -5,21 +5,20 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from organisations.access import ADMINISTRATOR, ScopedQuerySet
 from organisations.models import Almo, Region
 
 
-class PeerGroupQuerySet(models.QuerySet):
+class PeerGroupQuerySet(ScopedQuerySet):
     """Peer groups are shared reference data: anyone signed in reads them; only the portal's administrators change them.
 
     Reading a group never shows its members' records: those still go through each record's own access rule.
     """
 
-    def restrict(self, user, action: str = "view"):
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return self.none()
-        if action == "view" or user.is_superuser:
-            return self
-        return self.none()
+    almo_path = None
+    council_path = None
+    everyone_reads = True
+    write_parties = {"change": ADMINISTRATOR}
 
 
 class PeerGroup(models.Model):

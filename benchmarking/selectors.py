@@ -20,9 +20,9 @@ from operator import itemgetter
 from django.db import transaction
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 
-from api_access.periods import Period
 from benchmarking import quartiles as q
 from benchmarking.models import PeerGroup
+from core.periods import Period, export_period
 from delivery_plans.models import Actual, DeliveryPlan, Indicator, PlanIndicator, Return
 from organisations.models import Almo, Council
 
@@ -51,11 +51,6 @@ COLUMNS = (
     "upper_quartile",
     "data_status",
 )
-
-
-def period_label(year: int, quarter: int) -> str:
-    """A quarter's figures are year to date, so Q4's are the financial year's: they are labelled as the year."""
-    return str(Period(year, None if quarter == 4 else quarter))
 
 
 def _same(value):
@@ -174,7 +169,7 @@ def _rows(user, peer_group, period, indicator_codes, formats, chunk_size) -> Ite
             values = pending[1] if pending is not None and pending[0] == key else []
         indicator_id, year, quarter = key
         code, name, unit, polarity_text, polarity = indicators[indicator_id]
-        head = [group_name, code, name, text(period_label(year, quarter))]
+        head = [group_name, code, name, text(str(export_period(year, quarter)))]
         bounds = q.quartiles(values) if len(values) >= q.MIN_PEERS else None
         shown = (bounds.lower, bounds.median, bounds.upper) if bounds else (None, None, None)
         stats = [integer(len(values)), *(number(bound) for bound in shown)]

@@ -4,7 +4,8 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from benchmarking.models import PeerGroup
-from delivery_plans.models import Return, financial_year_label
+from core.periods import financial_year_label
+from delivery_plans.models import Return
 
 
 def index(request):

@@ -67,7 +67,8 @@ def _seed(council, have: int, want: int) -> int:
 
     from django.utils import timezone
 
-    from delivery_plans.models import Actual, DeliveryPlan, Indicator, PlanIndicator, Return, quarter_end
+    from core.periods import quarter_end
+    from delivery_plans.models import Actual, DeliveryPlan, Indicator, PlanIndicator, Return
     from organisations.models import Almo
 
     now = timezone.now()

@@ -89,7 +89,8 @@ def _seed(have: int, want: int) -> int:
     from django.db import connection
     from django.utils import timezone
 
-    from delivery_plans.models import DeliveryPlan, Indicator, PlanIndicator, Return, quarter_end
+    from core.periods import quarter_end
+    from delivery_plans.models import DeliveryPlan, Indicator, PlanIndicator, Return
     from organisations.models import Almo, Council
 
     started = time.perf_counter()

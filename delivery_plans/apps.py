@@ -6,7 +6,20 @@ class DeliveryPlansConfig(AppConfig):
     verbose_name = "Delivery plans"
 
     def ready(self):
+        from core import registries
+        from delivery_plans import demo, notices, report_sections
         from delivery_plans.dashboard import home_panel
-        from organisations.dashboard import Panel, register
+        from organisations.access import Role
 
-        register(Panel("delivery_plans/panels/home.html", home_panel, order=10))
+        registries.home_panels.register(registries.Panel("delivery_plans/panels/home.html", home_panel, order=10))
+        for item in (
+            registries.NavItem("Delivery plans", "delivery_plans:plan_list", order=20),
+            registries.NavItem(
+                "Review queue", "delivery_plans:review_queue", frozenset({Role.COUNCIL_OFFICER}), order=30
+            ),
+            registries.NavItem("Variances", "delivery_plans:variance_list", order=40),
+        ):
+            registries.navigation.register(item)
+        report_sections.register()
+        notices.register()
+        registries.demo_loaders.register(registries.DemoLoader("Delivery plans", demo.load, order=20))

@@ -31,7 +31,9 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
-from delivery_plans import services, variance
+from core import variance
+from core.periods import financial_year_label, previous_period, quarter_end
+from delivery_plans import services
 from delivery_plans.models import (
     Actual,
     Amendment,
@@ -43,10 +45,8 @@ from delivery_plans.models import (
     Polarity,
     Target,
     Unit,
-    financial_year_label,
-    quarter_end,
 )
-from delivery_plans.selectors import previous_period, target_for, targets_by_period
+from delivery_plans.selectors import target_for, targets_by_period
 from organisations.access import Party
 from organisations.models import Almo, Council
 

@@ -13,22 +13,13 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import transaction
 from django.db.models import Q
 
-from delivery_plans.models import (
-    Delegation,
-    DeliveryPlan,
-    Indicator,
-    Objective,
-    PlanIndicator,
-    Target,
-    Unit,
-    financial_year_label,
-)
+from core.periods import YEAR_RANGE_HELP, financial_year_label, year_in_range
+from delivery_plans.models import Delegation, DeliveryPlan, Indicator, Objective, PlanIndicator, Target, Unit
 from delivery_plans.services import parse_decimal
 from organisations.access import acting_party
 from organisations.models import Almo, Council
 
 MAX_PLAN_YEARS = 5
-EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
 PERIODS = (1, 2, 3, 4, Target.WHOLE_YEAR)
 
 NOT_DRAFT = {
@@ -93,8 +84,8 @@ def _year_errors(first_year: int | None, last_year: int | None) -> dict[str, str
     for field, year in (("first_year", first_year), ("last_year", last_year)):
         if year is None:
             errors[field] = "Enter the financial year as 4 digits, like 2025 for 2025/26."
-        elif not EARLIEST_YEAR <= year <= LATEST_YEAR:
-            errors[field] = f"Enter a year from {EARLIEST_YEAR} to {LATEST_YEAR}."
+        elif not year_in_range(year):
+            errors[field] = YEAR_RANGE_HELP
     if errors:
         return errors
     if last_year < first_year:
@@ -114,7 +105,7 @@ def plan_create(
     *, actor, almo: Almo, title: str, first_year: int, last_year: int, red_periods_for_concern: int = 2
 ) -> DeliveryPlan:
     """Start a draft plan for one ALMO: its council's officers or its own staff may."""
-    almo = Almo.objects.restrict(actor).get(pk=almo.pk)
+    almo = Almo.objects.get_for(actor, pk=almo.pk)
     if acting_party(actor, almo) is None:
         raise PermissionDenied("Only the ALMO's staff or its council's officers can start its delivery plan.")
     errors = _year_errors(first_year, last_year)
@@ -138,7 +129,7 @@ def draft_for_change(actor, plan_id: int) -> DeliveryPlan:
     Every change to a draft's parts takes this lock first, so changes and sign-offs happen one at a time.
     """
     # Lock the plan row only, not the ALMO and council rows the access rule joins.
-    plan = DeliveryPlan.objects.restrict(actor, "change").select_for_update(of=("self",)).get(pk=plan_id)
+    plan = DeliveryPlan.objects.select_for_update(of=("self",)).get_for(actor, "change", pk=plan_id)
     if acting_party(actor, plan.almo) is None:
         raise PermissionDenied("Only the ALMO's staff or its council's officers can change its delivery plan.")
     if plan.status != DeliveryPlan.Status.DRAFT:
@@ -201,7 +192,7 @@ def objective_update(
     position: int = 0,
 ) -> Objective:
     plan = draft_for_change(actor, objective.plan_id)
-    objective = Objective.objects.restrict(actor, "change").get(pk=objective.pk, plan=plan)
+    objective = Objective.objects.get_for(actor, "change", pk=objective.pk, plan=plan)
     for name, value in _objective_fields(title, description, kind, strategy_reference, position).items():
         setattr(objective, name, value)
     _save(objective, actor)
@@ -213,7 +204,7 @@ def objective_update(
 def objective_delete(*, actor, objective: Objective) -> None:
     """Remove an objective; its indicators stay in the plan, with no objective."""
     plan = draft_for_change(actor, objective.plan_id)
-    objective = Objective.objects.restrict(actor, "change").get(pk=objective.pk, plan=plan)
+    objective = Objective.objects.get_for(actor, "change", pk=objective.pk, plan=plan)
     # Done one by one rather than by the database's SET NULL, so each keeps a history record.
     for plan_indicator in objective.indicators.all():
         plan_indicator.objective = None
@@ -262,7 +253,7 @@ def plan_indicator_add(
 def plan_indicator_remove(*, actor, plan_indicator: PlanIndicator) -> None:
     """Stop monitoring an indicator in a draft plan, with its targets."""
     plan = draft_for_change(actor, plan_indicator.plan_id)
-    plan_indicator = PlanIndicator.objects.restrict(actor, "change").get(pk=plan_indicator.pk, plan=plan)
+    plan_indicator = PlanIndicator.objects.get_for(actor, "change", pk=plan_indicator.pk, plan=plan)
     for target in plan_indicator.targets.all():
         _history(target, actor).delete()
     _history(plan_indicator, actor).delete()
@@ -280,10 +271,6 @@ class TargetError:
     quarter: int
     field: str  # "value" or "tolerance"
     message: str
-
-
-def period_label(quarter: int, year: int) -> str:
-    return f"{'whole year' if quarter == Target.WHOLE_YEAR else f'Q{quarter}'} {financial_year_label(year)}"
 
 
 def periods_for(indicator: Indicator) -> tuple[int, ...]:
@@ -412,7 +399,7 @@ def delegation_update(
     notes: str = "",
 ) -> Delegation:
     plan = draft_for_change(actor, delegation.plan_id)
-    delegation = Delegation.objects.restrict(actor, "change").get(pk=delegation.pk, plan=plan)
+    delegation = Delegation.objects.get_for(actor, "change", pk=delegation.pk, plan=plan)
     for name, value in _delegation_fields(decision_area, decided_by, financial_limit, notes).items():
         setattr(delegation, name, value)
     _save(delegation, actor)
@@ -423,7 +410,7 @@ def delegation_update(
 @transaction.atomic
 def delegation_delete(*, actor, delegation: Delegation) -> None:
     plan = draft_for_change(actor, delegation.plan_id)
-    delegation = Delegation.objects.restrict(actor, "change").get(pk=delegation.pk, plan=plan)
+    delegation = Delegation.objects.get_for(actor, "change", pk=delegation.pk, plan=plan)
     _history(delegation, actor).delete()
     _changed(plan, actor)
 
@@ -493,7 +480,7 @@ def _indicator_save(indicator: Indicator, actor) -> Indicator:
 @transaction.atomic
 def indicator_create(*, actor, council: Council, **fields) -> Indicator:
     """A council officer adds one of their council's local indicators."""
-    council = Council.objects.restrict(actor, "change").get(pk=council.pk)
+    council = Council.objects.get_for(actor, "change", pk=council.pk)
     values = {name: fields[name] for name in INDICATOR_FIELDS if name in fields}
     values["code"] = _strip(values.get("code"))
     indicator = Indicator(council=council, source=Indicator.Source.LOCAL, **values)
@@ -503,7 +490,7 @@ def indicator_create(*, actor, council: Council, **fields) -> Indicator:
 @transaction.atomic
 def indicator_update(*, actor, indicator: Indicator, **fields) -> Indicator:
     """A council officer changes a local indicator; the library is changed in the admin only."""
-    indicator = Indicator.objects.restrict(actor, "change").select_for_update().get(pk=indicator.pk)
+    indicator = Indicator.objects.select_for_update().get_for(actor, "change", pk=indicator.pk)
     if "code" in fields:
         fields["code"] = _strip(fields["code"])
     changed = [name for name in INDICATOR_FIELDS if name in fields and fields[name] != getattr(indicator, name)]

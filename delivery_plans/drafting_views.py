@@ -12,10 +12,11 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
-from almo_portal.form_errors import attach_errors
+from core.forms import attach_errors
+from core.periods import financial_year_label, period_label
 from delivery_plans import drafting
 from delivery_plans.drafting_forms import DelegationForm, ObjectiveForm, PlanForm, PlanIndicatorForm
-from delivery_plans.models import Delegation, DeliveryPlan, Objective, PlanIndicator, Target, financial_year_label
+from delivery_plans.models import Delegation, DeliveryPlan, Objective, PlanIndicator, Target
 from organisations.access import acting_party, get_object_for
 
 
@@ -295,7 +296,7 @@ def targets_edit(request, pk, year):
         errors = [
             {
                 "id": _cell_id(e.plan_indicator_id, e.quarter, e.field),
-                "message": f"{codes[e.plan_indicator_id]} {drafting.period_label(e.quarter, year)} "
+                "message": f"{codes[e.plan_indicator_id]} {period_label(year, e.quarter)} "
                 f"{field_names[e.field]}: {e.message}",
                 "short": e.message,
             }
@@ -320,7 +321,7 @@ def targets_edit(request, pk, year):
                     {
                         "id": cell_id,
                         "is_tolerance": field == "tolerance",
-                        "label": f"{pi.indicator.code} {drafting.period_label(quarter, year)} "
+                        "label": f"{pi.indicator.code} {period_label(year, quarter)} "
                         f"{'target' if field == 'value' else 'tolerance'}",
                         "value": values[field] if values else _plain(getattr(target, field) if target else None),
                         "error": messages_by_id.get(cell_id, ""),

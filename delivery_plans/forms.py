@@ -20,7 +20,7 @@ class ReturnStartForm(forms.Form):
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        from delivery_plans.models import financial_year_label
+        from core.periods import financial_year_label
 
         self.fields["year"].choices = [(year, financial_year_label(year)) for year in plan.years]
 

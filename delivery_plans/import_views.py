@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
+from core.periods import period_label
 from delivery_plans import imports, services
 from delivery_plans.models import DeliveryPlan, PlanIndicator
 from organisations.access import Party, acting_party, get_object_for
@@ -149,12 +150,12 @@ def actuals_import_preview(request, pk, token):
             {
                 "row": row,
                 "indicator": indicator,
-                "period": imports.period_label(row["year"], row["quarter"]),
+                "period": period_label(row["year"], row["quarter"]),
                 "value": figures.get("value"),
             }
         )
     new_returns = sorted({(r["year"], r["quarter"]) for r in valid_rows if r["creates_return"]})
-    new_returns = [imports.period_label(*period) for period in new_returns]
+    new_returns = [period_label(*period) for period in new_returns]
     periods = {(r["year"], r["quarter"]) for r in valid_rows}
     return render(
         request,

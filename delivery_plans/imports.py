@@ -22,8 +22,9 @@ from django.db.models import Q
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from core.periods import financial_year_label, period_label
 from delivery_plans import services
-from delivery_plans.models import Actual, DeliveryPlan, Indicator, PlanIndicator, Return, financial_year_label
+from delivery_plans.models import Actual, DeliveryPlan, Indicator, PlanIndicator, Return
 from organisations.access import Party, acting_party
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -309,10 +310,6 @@ def _plain(number: Decimal | None) -> str | None:
     return f"{normal:f}"
 
 
-def period_label(year: int, quarter: int) -> str:
-    return f"Q{quarter} {financial_year_label(year)}"
-
-
 def _plan_covers_label(plan: DeliveryPlan) -> str:
     if plan.first_year == plan.last_year:
         return f"which covers {financial_year_label(plan.first_year)} only"
@@ -487,7 +484,7 @@ def apply_import(*, actor, plan: DeliveryPlan, valid_rows: list[dict]) -> Import
     """
     try:
         with transaction.atomic():
-            plan = DeliveryPlan.objects.restrict(actor, "change").select_for_update(of=("self",)).get(pk=plan.pk)
+            plan = DeliveryPlan.objects.select_for_update(of=("self",)).get_for(actor, "change", pk=plan.pk)
             if acting_party(actor, plan.almo) != Party.ALMO:
                 raise PermissionDenied("Only the ALMO's staff can import figures.")
             list(Return.objects.filter(plan=plan).select_for_update())

@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
-from almo_portal.form_errors import attach_errors
+from core.forms import attach_errors
 from delivery_plans import drafting
 from delivery_plans.drafting_forms import IndicatorForm
 from delivery_plans.filtersets import IndicatorFilterSet

@@ -1,8 +1,6 @@
 """Querysets for Delivery Plans: the access rule for each record, and reusable filters."""
 
-from django.db.models import Q
-
-from organisations.access import EITHER_PARTY, Party, ScopedQuerySet, access_for
+from organisations.access import EITHER_PARTY, Party, ScopedQuerySet
 
 
 class IndicatorQuerySet(ScopedQuerySet):
@@ -11,15 +9,8 @@ class IndicatorQuerySet(ScopedQuerySet):
     almo_path = None
     council_path = "council"
     shared_with_almos = True
+    open_when_unowned = True
     write_parties = {"change": Party.COUNCIL}
-
-    def restrict(self, user, action="view"):
-        if action == "view" and getattr(user, "is_authenticated", False) and user.is_active and not user.is_superuser:
-            access = access_for(user)
-            return self.filter(
-                Q(council__isnull=True) | Q(council__in=access.councils_read) | Q(council__in=access.parent_councils)
-            )
-        return super().restrict(user, action)
 
     def library(self):
         return self.filter(council__isnull=True)
@@ -85,7 +76,13 @@ class QueryQuerySet(ScopedQuerySet):
 class AmendmentQuerySet(ScopedQuerySet):
     almo_path = "plan__almo"
     council_path = "plan__almo__council"
-    write_parties = {"decide": EITHER_PARTY, "withdraw": EITHER_PARTY}
+    # Each side decides on what the other proposed: `decide_as_council` and `decide_as_almo` say who may.
+    write_parties = {
+        "decide": EITHER_PARTY,
+        "withdraw": EITHER_PARTY,
+        "decide_as_council": Party.COUNCIL,
+        "decide_as_almo": Party.ALMO,
+    }
 
     def open(self):
         return self.filter(status="proposed")

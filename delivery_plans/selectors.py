@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from delivery_plans import variance
+from core import variance
 from delivery_plans.models import Actual, Amendment, PlanIndicator, Return, Target
 
 
@@ -90,7 +90,7 @@ def rag_counts(rows: list[ActualRow]) -> dict[str, int]:
 
 def targets_grid(plan) -> list[dict]:
     """The plan's targets laid out as one table a year: a row per indicator, Q1 to Q4 then the whole year."""
-    from delivery_plans.models import financial_year_label
+    from core.periods import financial_year_label
 
     plan_indicators = list(
         PlanIndicator.objects.filter(plan=plan, is_active=True).select_related("indicator", "objective")
@@ -148,14 +148,6 @@ def indicator_history(plan, year: int, quarter: int, count: int = 8) -> dict[int
 
 def amendments_awaiting_decision(user):
     """Open amendments the other side proposed, which this person's side must agree or decline."""
-    from django.db.models import Q
-
-    from organisations.access import access_for
-
-    access = access_for(user)
-    mine = Q(pk__in=[])
-    if access.councils_write:
-        mine |= Q(plan__almo__council__in=access.councils_write, proposing_party="almo")
-    if access.almos_write:
-        mine |= Q(plan__almo__in=access.almos_write, proposing_party="council")
-    return Amendment.objects.restrict(user, "decide").open().filter(mine)
+    from_almo = Amendment.objects.restrict(user, "decide_as_council").filter(proposing_party="almo")
+    from_council = Amendment.objects.restrict(user, "decide_as_almo").filter(proposing_party="council")
+    return (from_almo | from_council).open()

@@ -11,7 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from delivery_plans import variance
+from core import variance
+from core.periods import quarter_end, quarters_back
 from delivery_plans.models import (
     Actual,
     Amendment,
@@ -25,9 +26,8 @@ from delivery_plans.models import (
     Return,
     Target,
     Unit,
-    quarter_end,
 )
-from delivery_plans.selectors import quarters_back, target_for, targets_by_period
+from delivery_plans.selectors import target_for, targets_by_period
 from organisations.access import Party, acting_party
 
 RETURN_DAYS_AFTER_QUARTER = 30
@@ -140,7 +140,7 @@ def clean_figures(indicator: Indicator, numerator, denominator, value) -> tuple[
 @transaction.atomic
 def plan_sign(*, actor, plan: DeliveryPlan) -> DeliveryPlan:
     """Record one party's sign-off; the plan comes into force when both have signed."""
-    plan = DeliveryPlan.objects.restrict(actor, "sign").select_for_update(of=("self",)).get(pk=plan.pk)
+    plan = DeliveryPlan.objects.select_for_update(of=("self",)).get_for(actor, "sign", pk=plan.pk)
     party = _party_for(actor, plan)
     if plan.status != DeliveryPlan.Status.DRAFT:
         raise ValidationError("This plan is already in force; change it by amendment.")
@@ -170,7 +170,7 @@ def plan_sign(*, actor, plan: DeliveryPlan) -> DeliveryPlan:
 @transaction.atomic
 def return_open(*, actor, plan: DeliveryPlan, year: int, quarter: int) -> Return:
     """Start a quarter's return with a line for each indicator due that quarter."""
-    plan = DeliveryPlan.objects.restrict(actor, "change").get(pk=plan.pk)
+    plan = DeliveryPlan.objects.get_for(actor, "change", pk=plan.pk)
     if _party_for(actor, plan) != Party.ALMO:
         raise PermissionDenied("The ALMO starts its own returns.")
     if not plan.is_in_force:
@@ -228,7 +228,7 @@ def return_save(*, actor, return_record: Return, rows: dict[int, dict]) -> list[
 
     Returns the errors; nothing is saved when there are any.
     """
-    return_record = Return.objects.restrict(actor, "change").select_for_update().get(pk=return_record.pk)
+    return_record = Return.objects.select_for_update().get_for(actor, "change", pk=return_record.pk)
     if not return_record.is_editable:
         raise ValidationError(f"This return is {return_record.get_status_display().lower()}; it cannot be changed now.")
     actuals = {a.pk: a for a in return_record.actuals.select_related("plan_indicator__indicator")}
@@ -303,7 +303,7 @@ def _apply_rag(return_record: Return, changed: list[Actual], actor) -> None:
 @transaction.atomic
 def return_submit(*, actor, return_record: Return) -> Return:
     """Send the return to the council. Every red or amber line needs its commentary first."""
-    return_record = Return.objects.restrict(actor, "submit").select_for_update().get(pk=return_record.pk)
+    return_record = Return.objects.select_for_update().get_for(actor, "submit", pk=return_record.pk)
     if not return_record.is_editable:
         raise ValidationError(f"This return is {return_record.get_status_display().lower()} already.")
     actuals = list(return_record.actuals.select_related("plan_indicator__indicator"))
@@ -338,7 +338,7 @@ def return_submit(*, actor, return_record: Return) -> Return:
 @transaction.atomic
 def actual_query(*, actor, actual: Actual, text: str) -> Query:
     """A council officer questions one line of a submitted return; the return goes back to the ALMO."""
-    actual = Actual.objects.restrict(actor, "query").select_related("return_record").get(pk=actual.pk)
+    actual = Actual.objects.select_related("return_record").get_for(actor, "query", pk=actual.pk)
     return_record = Return.objects.select_for_update().get(pk=actual.return_record_id)
     if return_record.status not in (Return.Status.SUBMITTED, Return.Status.RESUBMITTED, Return.Status.QUERIED):
         raise ValidationError("Only a submitted return can be queried.")
@@ -356,7 +356,7 @@ def actual_query(*, actor, actual: Actual, text: str) -> Query:
 @transaction.atomic
 def query_answer(*, actor, query: Query, text: str) -> Query:
     """The ALMO answers a query; the council closes it or asks again."""
-    query = Query.objects.restrict(actor, "answer").select_for_update().get(pk=query.pk)
+    query = Query.objects.select_for_update().get_for(actor, "answer", pk=query.pk)
     if query.status == Query.Status.CLOSED:
         raise ValidationError("This query is closed.")
     if not text or not text.strip():
@@ -371,7 +371,7 @@ def query_answer(*, actor, query: Query, text: str) -> Query:
 @transaction.atomic
 def return_accept(*, actor, return_record: Return) -> Return:
     """The council accepts the return; it is locked from then on, and red runs may open concerns."""
-    return_record = Return.objects.restrict(actor, "review").select_for_update().get(pk=return_record.pk)
+    return_record = Return.objects.select_for_update().get_for(actor, "review", pk=return_record.pk)
     if return_record.status not in (Return.Status.SUBMITTED, Return.Status.RESUBMITTED):
         raise ValidationError(
             f"Only a submitted return can be accepted; this one is {return_record.get_status_display().lower()}."
@@ -451,7 +451,7 @@ def concerns_open_for_red_runs(*, return_record: Return) -> list[Concern]:
 @transaction.atomic
 def amendment_propose(*, actor, plan: DeliveryPlan, kind: str, reason: str, **change) -> Amendment:
     """Either party proposes a change to a plan in force; the other must agree before it applies."""
-    plan = DeliveryPlan.objects.restrict(actor, "propose").get(pk=plan.pk)
+    plan = DeliveryPlan.objects.get_for(actor, "propose", pk=plan.pk)
     party = _party_for(actor, plan)
     if not plan.is_in_force:
         raise ValidationError("Only a plan in force is amended. Change a draft plan directly before sign-off.")
@@ -506,7 +506,7 @@ def _target_is_settled(target: Target) -> bool:
 
 
 def _decide(actor, amendment: Amendment) -> Amendment:
-    amendment = Amendment.objects.restrict(actor, "decide").select_for_update().get(pk=amendment.pk)
+    amendment = Amendment.objects.select_for_update().get_for(actor, "decide", pk=amendment.pk)
     if amendment.status != Amendment.Status.PROPOSED:
         raise ValidationError(f"This amendment is {amendment.get_status_display().lower()} already.")
     if amendment.proposed_by_id == actor.pk or _party_for(actor, amendment.plan) == amendment.proposing_party:
@@ -608,7 +608,7 @@ def _plain(number) -> str:
 @transaction.atomic
 def concern_raise(*, actor, plan: DeliveryPlan, title: str, description: str, about_party: str) -> Concern:
     """Either party raises a concern; the ALMO can raise one about the council's side too."""
-    plan = DeliveryPlan.objects.restrict(actor, "raise").get(pk=plan.pk)
+    plan = DeliveryPlan.objects.get_for(actor, "raise", pk=plan.pk)
     party = _party_for(actor, plan)
     errors = {}
     if not (title or "").strip():
@@ -634,7 +634,7 @@ def concern_raise(*, actor, plan: DeliveryPlan, title: str, description: str, ab
 
 @transaction.atomic
 def concern_propose_recovery(*, actor, concern: Concern, recovery_action: str) -> Concern:
-    concern = Concern.objects.restrict(actor, "respond").select_for_update().get(pk=concern.pk)
+    concern = Concern.objects.select_for_update().get_for(actor, "respond", pk=concern.pk)
     if concern.status == Concern.Status.CLOSED:
         raise ValidationError("This concern is closed.")
     if not (recovery_action or "").strip():
@@ -650,7 +650,7 @@ def concern_propose_recovery(*, actor, concern: Concern, recovery_action: str) -
 @transaction.atomic
 def concern_agree_recovery(*, actor, concern: Concern) -> Concern:
     """The other party agrees the recovery action, which closes the concern."""
-    concern = Concern.objects.restrict(actor, "respond").select_for_update().get(pk=concern.pk)
+    concern = Concern.objects.select_for_update().get_for(actor, "respond", pk=concern.pk)
     if concern.status != Concern.Status.RECOVERY_PROPOSED:
         raise ValidationError("There is no recovery action waiting to be agreed.")
     if _party_for(actor, concern.plan) == concern.recovery_proposed_by_party:

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from almo_portal.form_errors import attach_errors, flash_errors
+from core.forms import attach_errors, flash_errors
 from delivery_plans import selectors, services
 from delivery_plans.forms import (
     AmendmentForm,

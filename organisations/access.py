@@ -1,8 +1,31 @@
 """The one access rule: what a user's memberships let them see and do.
 
-Every domain queryset inherits `ScopedQuerySet.restrict(user, action)`; nothing else filters by
-organisation. A record belongs to an ALMO, or to a council (with no ALMO). Reading follows
-membership; each write action names the party (council or ALMO) whose staff may take it.
+Every domain queryset inherits `ScopedQuerySet` and declares where its rows belong, instead of
+filtering by organisation itself: `almo_path` (the lookup to the owning ALMO, or None for
+council-level rows) and `council_path` (the lookup to the council), or `owner_path` for personal
+records, or `everyone_reads` for reference data. `restrict(user, action)` is then the only way to
+scope a queryset; nothing outside this module reads a user's access sets.
+
+Reading follows membership. A council officer reads their council and all its ALMOs; ALMO staff and
+board members read their ALMO; an observer reads the ALMOs their grant names. Council-level rows
+marked `shared_with_almos` (local indicators) are read by the council's ALMOs too, and rows with no
+council at all are read by everyone when `open_when_unowned` (the indicator library).
+
+Writing: each action names the party whose people take it (`write_parties`): the council's officers,
+the ALMO's staff, either of them (the service then checks which side acts), the portal's
+administrators (reference data), or a personal record's owner. Board members and observers never
+write. Pages, the API and the services all ask this same question, through `restrict`, `can`,
+`get_object_for` and `acting_party`.
+
+Superusers are the portal's administrators, not a party to the relationship. They read every
+organisation's records, to support people, and may change reference data (actions given to
+ADMINISTRATOR, and the Django admin). They never take a council's or an ALMO's action: they do not
+sign plans, submit or accept returns, agree amendments or ask for reports on a party's behalf.
+Personal records (API tokens) are their owner's alone, superusers included.
+
+A record a user may not see, or may not take the action on, is missing to them: `get_object_for` (and
+the queryset's `get_for`, which services call) raises 404 for missing and forbidden alike. Pages and
+the API answer 403 only where they show a record and refuse one action on it (`can`).
 """
 
 from __future__ import annotations
@@ -23,6 +46,10 @@ class Party(models.TextChoices):
 
 # A write action either party may take, such as proposing an amendment; services check which side acts.
 EITHER_PARTY = "either"
+# A write action for the portal's administrators (superusers) only: reference data such as peer groups.
+ADMINISTRATOR = "administrator"
+# A write action on a personal record, for its owner only.
+OWNER = "owner"
 
 
 class Role(models.TextChoices):
@@ -81,40 +108,64 @@ def access_for(user) -> Access:
     return access
 
 
-class ScopedQuerySet(models.QuerySet):
-    """A queryset that knows which ALMO and council each row belongs to.
+NOTHING = Q(pk__in=[])
 
-    Subclasses set `almo_path` (lookup to the owning ALMO, or None for council-level records) and
-    `council_path` (lookup to the council), and map each write action to the party that takes it.
-    """
+
+class ScopedQuerySet(models.QuerySet):
+    """A queryset that knows whom each row belongs to; see the module's docstring for the rule."""
 
     almo_path: str | None = "almo"
-    council_path: str = "almo__council"
+    council_path: str | None = "almo__council"
     # Council-level rows (no ALMO) that the council's ALMOs may also read, such as local indicators.
     shared_with_almos: bool = False
+    # Rows with no council at all (the indicator library) are read by everyone signed in.
+    open_when_unowned: bool = False
+    # Reference data that everyone signed in reads.
+    everyone_reads: bool = False
+    # Personal records: the lookup to the user who owns the row.
+    owner_path: str | None = None
     write_parties: dict[str, str] = {"change": Party.ALMO}
 
     def restrict(self, user, action: str = VIEW):
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
-        if user.is_superuser:
-            return self
-        access = access_for(user)
         if action == VIEW:
-            return self.filter(self._read_q(access))
-        party = self.write_parties.get(action)
-        if party is None:
-            raise ValueError(f"{self.model.__name__} has no action called {action!r}")
-        council_q = Q(**{f"{self.council_path}__in": access.councils_write})
-        almo_q = Q(**{f"{self.almo_path}__in": access.almos_write}) if self.almo_path else Q(pk__in=[])
-        if party == Party.COUNCIL:
-            return self.filter(council_q)
-        if party == Party.ALMO:
-            return self.filter(almo_q)
-        return self.filter(council_q | almo_q)
+            return self.filter(self._read_q(user))
+        return self.filter(self._write_q(user, action))
 
-    def _read_q(self, access: Access) -> Q:
+    def owned_by(self, *, council=None, almo=None):
+        """Rows belonging to one ALMO, or to one council and its ALMOs, through the declared paths.
+
+        For work with no user, such as a scheduled report: what the report's subject owns.
+        """
+        if almo is not None and self.almo_path:
+            return self.filter(**{self.almo_path: almo})
+        if council is None and almo is not None:
+            council = almo.council_id
+        return self.filter(**{self.council_path: council})
+
+    def get_for(self, user, action: str = VIEW, **lookup):
+        """The one row the user may take `action` on, or Http404: missing and forbidden look the same.
+
+        Pages and services both call this, so a service called without the page's checks refuses as the page does.
+        """
+        try:
+            return self.restrict(user, action).get(**lookup)
+        except self.model.DoesNotExist as error:
+            raise Http404(f"No {self.model._meta.verbose_name} matches the given query.") from error
+
+    def allows(self, user, action: str, obj) -> bool:
+        return self.filter(pk=obj.pk).restrict(user, action).exists()
+
+    def _read_q(self, user) -> Q:
+        if self.owner_path:
+            return Q(**{self.owner_path: user})
+        if self.everyone_reads or user.is_superuser:
+            return Q()
+        access = access_for(user)
         council_q = Q(**{f"{self.council_path}__in": access.councils_read})
+        if self.open_when_unowned:
+            council_q |= Q(**{f"{self.council_path}__isnull": True})
         if self.almo_path is None:
             if self.shared_with_almos:
                 return council_q | Q(**{f"{self.council_path}__in": access.parent_councils})
@@ -124,21 +175,40 @@ class ScopedQuerySet(models.QuerySet):
             almo_q |= Q(**{f"{self.almo_path}__isnull": True, f"{self.council_path}__in": access.parent_councils})
         return council_q | almo_q
 
+    def _write_q(self, user, action: str) -> Q:
+        party = self.write_parties.get(action)
+        if party is None:
+            raise ValueError(f"{self.model.__name__} has no action called {action!r}")
+        if party == OWNER:
+            return Q(**{self.owner_path: user})
+        if party == ADMINISTRATOR:
+            return Q() if user.is_superuser else NOTHING
+        if user.is_superuser:
+            return NOTHING  # administrators take no party's action
+        access = access_for(user)
+        council_q = Q(**{f"{self.council_path}__in": access.councils_write})
+        almo_q = Q(**{f"{self.almo_path}__in": access.almos_write}) if self.almo_path else NOTHING
+        if party == Party.COUNCIL:
+            return council_q
+        if party == Party.ALMO:
+            return almo_q
+        return council_q | almo_q
+
 
 def get_object_for(user, queryset_or_model, action: str = VIEW, **lookup):
     """Return the object the user may act on, or raise 404: missing and forbidden look the same."""
     queryset = queryset_or_model
     if isinstance(queryset_or_model, type):
         queryset = queryset_or_model.objects.all()
-    try:
-        return queryset.restrict(user, action).get(**lookup)
-    except queryset.model.DoesNotExist as error:
-        raise Http404(f"No {queryset.model._meta.verbose_name} matches the given query.") from error
+    return queryset.get_for(user, action, **lookup)
 
 
 def acting_party(user, almo) -> str | None:
-    """The side a user acts for on one ALMO's records: the ALMO's staff, or its council's officers."""
-    if user.is_superuser:
+    """The side a user acts for on one ALMO's records: the ALMO's staff, or its council's officers.
+
+    None for everyone else, superusers included: the same answer `restrict` gives for a party's action.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active or user.is_superuser:
         return None
     access = access_for(user)
     if almo.pk in access.almos_write:
@@ -150,4 +220,4 @@ def acting_party(user, almo) -> str | None:
 
 def can(user, obj, action: str) -> bool:
     """Whether the user may take `action` on `obj`: for showing or hiding buttons on a page."""
-    return type(obj).objects.filter(pk=obj.pk).restrict(user, action).exists()
+    return type(obj).objects.allows(user, action, obj)

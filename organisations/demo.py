@@ -216,3 +216,16 @@ def load(stdout=None) -> dict:
             "admin", "admin@example.org", DEMO_PASSWORD, first_name="Portal", last_name="Admin"
         )
     return {"councils": councils, "almos": almos, "users": users}
+
+
+def sign_ins() -> list[tuple[str, str]]:
+    """Who to sign in as, for the demo command to print."""
+    names = dict(Council.objects.values_list("slug", "name")) | dict(Almo.objects.values_list("slug", "name"))
+    people = [
+        (
+            username,
+            "; ".join(f"{role.label} at {names[council or almo]}" for role, council, almo, _a, _g in memberships),
+        )
+        for username, _first, _last, memberships in USERS
+    ]
+    return [*people, ("admin", "superuser (Django admin at /admin/)"), ("", f"Every demo password is: {DEMO_PASSWORD}")]

@@ -68,7 +68,8 @@ class Council(models.Model):
 class AlmoQuerySet(ScopedQuerySet):
     almo_path = "pk"
     council_path = "council"
-    write_parties = {"change": Party.COUNCIL}
+    # The ALMO's staff prepare the packs its board reads.
+    write_parties = {"change": Party.COUNCIL, "prepare_board_pack": Party.ALMO}
 
 
 class Almo(models.Model):
@@ -267,26 +268,11 @@ class DeclaredInterest(models.Model):
 
 
 class MembershipQuerySet(ScopedQuerySet):
+    """A membership belongs to a council or to an ALMO; either side's people see it."""
+
     almo_path = "almo"
     council_path = "council"
     write_parties = {"change": Party.COUNCIL}
-
-    def restrict(self, user, action="view"):
-        # A membership belongs to a council or to an ALMO; either side's rule lets a person see it.
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self
-        from organisations.access import access_for
-
-        access = access_for(user)
-        if action == "view":
-            return self.filter(
-                Q(council__in=access.councils_read)
-                | Q(almo__in=access.almos_read)
-                | Q(almo__council__in=access.councils_read)
-            )
-        return super().restrict(user, action)
 
 
 class Membership(models.Model):

@@ -6,7 +6,9 @@ class ReportingConfig(AppConfig):
     verbose_name = "Reports and returns"
 
     def ready(self):
-        from organisations.dashboard import Panel, register
+        from core import registries
+        from reporting import reports  # noqa: F401  (registers the report sections' system check)
         from reporting.dashboard import home_panel
 
-        register(Panel("reporting/panels/home.html", home_panel, order=50))
+        registries.home_panels.register(registries.Panel("reporting/panels/home.html", home_panel, order=50))
+        registries.navigation.register(registries.NavItem("Reports", "reporting:run_list", order=80))

@@ -1,6 +1,6 @@
 from django import forms
 
-from delivery_plans.models import financial_year_label
+from core.periods import financial_year_label
 from reporting.models import ReportRun
 
 QUARTERS = [

@@ -14,13 +14,14 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from delivery_plans.models import Return, financial_year_label
+from core.periods import period_label, year_in_range
+from delivery_plans.models import Return
 from organisations.access import Party, acting_party, get_object_for
 from organisations.models import Almo, Council, Notification
 from reporting import reports
 from reporting.models import ReportRun
 from reporting.rendering import html_to_pdf, write_atomically
-from reporting.xlsx import council_variance_workbook
+from reporting.xlsx import workbook_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ def _period(year, quarter) -> tuple[int, int]:
         year, quarter = int(year), int(quarter)
     except (TypeError, ValueError) as error:
         raise ValidationError({"quarter": "Choose a financial year and a quarter."}) from error
-    if quarter not in (1, 2, 3, 4) or not 2000 <= year <= 2100:
+    if quarter not in (1, 2, 3, 4) or not year_in_range(year):
         raise ValidationError({"quarter": "Choose a quarter from 1 to 4 of a financial year."})
     return year, quarter
 
@@ -84,7 +85,7 @@ def report_request_council_variance(*, actor, council: Council, year, quarter, f
         format=format,
         council=council,
         requested_by=None if scheduled else actor,
-        parameters={"year": year, "quarter": quarter, "label": f"Q{quarter} {financial_year_label(year)}"},
+        parameters={"year": year, "quarter": quarter, "label": period_label(year, quarter)},
     )
     return _queue(run)
 
@@ -101,14 +102,14 @@ def report_request_board_pack(*, actor, almo: Almo, year, quarter) -> ReportRun:
         council_id=almo.council_id,
         almo=almo,
         requested_by=actor,
-        parameters={"year": year, "quarter": quarter, "label": f"Q{quarter} {financial_year_label(year)}"},
+        parameters={"year": year, "quarter": quarter, "label": period_label(year, quarter)},
     )
     return _queue(run)
 
 
 @transaction.atomic
 def report_retry(*, actor, run: ReportRun) -> ReportRun:
-    run = ReportRun.objects.restrict(actor, "retry").select_for_update().get(pk=run.pk)
+    run = ReportRun.objects.select_for_update().get_for(actor, "retry", pk=run.pk)
     if run.status != ReportRun.Status.FAILED:
         raise ValidationError("Only a failed report can be tried again.")
     # A person asking again gets a fresh set of tries.
@@ -157,7 +158,7 @@ def report_render(run_id: int) -> ReportRun | None:
         )
     _progress(run, 40, "Drawing the pages")
     if run.format == ReportRun.Format.XLSX:
-        content = council_variance_workbook(built.sections)
+        content = workbook_bytes(built.sheets())
     else:
         html = render_to_string(
             "reporting/report.html",

@@ -44,7 +44,7 @@ def monthly_council_variance_reports_task() -> int:
 
 @shared_task(acks_late=True)
 def return_deadline_reminders_task() -> int:
-    return notices.send_return_reminders()
+    return notices.send_reminders()
 
 
 @shared_task(acks_late=True)

@@ -10,15 +10,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from almo_portal.form_errors import flash_errors
+from core.forms import flash_errors
+from core.periods import recent_years
 from delivery_plans.models import Return
-from organisations.access import access_for, get_object_for
+from organisations.access import get_object_for
 from organisations.models import Almo, Council, Notification
 from reporting import services
 from reporting.forms import BoardPackForm, CouncilVarianceForm
 from reporting.models import ReportRun
-
-REPORT_YEARS = range(2022, timezone.localdate().year + 1)
 
 
 def _councils(user):
@@ -27,7 +26,7 @@ def _councils(user):
 
 def _almos_for_board_packs(user):
     """The ALMOs whose staff this person is: they prepare their board's packs."""
-    return Almo.objects.restrict(user, "view").filter(pk__in=access_for(user).almos_write)
+    return Almo.objects.restrict(user, "prepare_board_pack")
 
 
 def run_list(request, variance_form=None, board_pack_form=None):
@@ -37,8 +36,8 @@ def run_list(request, variance_form=None, board_pack_form=None):
         "runs": runs,
         "watching": any(not run.is_finished for run in runs),
         "variance_form": variance_form
-        or (CouncilVarianceForm(years=REPORT_YEARS, councils=councils) if councils else None),
-        "board_pack_form": board_pack_form or (BoardPackForm(years=REPORT_YEARS, almos=almos) if almos else None),
+        or (CouncilVarianceForm(years=recent_years(), councils=councils) if councils else None),
+        "board_pack_form": board_pack_form or (BoardPackForm(years=recent_years(), almos=almos) if almos else None),
     }
     return render(request, "reporting/run_list.html", context, status=400 if variance_form or board_pack_form else 200)
 
@@ -112,7 +111,7 @@ def request_return(request, pk):
 @require_POST
 def request_council_variance(request):
     _refuse_out_of_scope(request.POST.get("council", ""), _councils(request.user))
-    form = CouncilVarianceForm(request.POST, years=REPORT_YEARS, councils=_councils(request.user))
+    form = CouncilVarianceForm(request.POST, years=recent_years(), councils=_councils(request.user))
     if not form.is_valid():
         return run_list(request, variance_form=form)
     data = form.cleaned_data
@@ -125,7 +124,7 @@ def request_council_variance(request):
 @require_POST
 def request_board_pack(request):
     _refuse_out_of_scope(request.POST.get("almo", ""), _almos_for_board_packs(request.user))
-    form = BoardPackForm(request.POST, years=REPORT_YEARS, almos=_almos_for_board_packs(request.user))
+    form = BoardPackForm(request.POST, years=recent_years(), almos=_almos_for_board_packs(request.user))
     if not form.is_valid():
         return run_list(request, board_pack_form=form)
     data = form.cleaned_data

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_celery_beat",
     # The portal
+    "core",
     "organisations",
     "delivery_plans",
     "hra",
@@ -131,7 +132,7 @@ PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="ALMO Portal <no-reply@almo-portal.invalid>")
 
-# The API (api_access/base.py): personal tokens for systems, the session for the browser; JSON in and out.
+# The API (core/api/base.py): personal tokens (api_access) for systems, the session for the browser; JSON in, JSON out.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api_access.authentication.BearerTokenAuthentication",
@@ -140,11 +141,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_PAGINATION_CLASS": "api_access.pagination.PortalPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PortalPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "api_access.filters.StrictOrderingFilter",
+        "core.api.filters.StrictOrderingFilter",
     ],
     "DEFAULT_THROTTLE_CLASSES": ["api_access.throttling.ApiRateThrottle"],
     # Per token, or per person signed in; exports have their own, lower limit as well.
@@ -152,7 +153,7 @@ REST_FRAMEWORK = {
         "api": env("API_RATE_LIMIT", default="1000/hour"),
         "export": env("API_EXPORT_RATE_LIMIT", default="120/hour"),
     },
-    "EXCEPTION_HANDLER": "api_access.exceptions.api_exception_handler",
+    "EXCEPTION_HANDLER": "core.api.exceptions.api_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "NON_FIELD_ERRORS_KEY": "non_field_errors",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",

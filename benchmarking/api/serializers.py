@@ -1,8 +1,8 @@
 from rest_framework import serializers
 
-from api_access.periods import parse_period
 from benchmarking.models import PeerGroup
 from benchmarking.selectors import COLUMNS
+from core.periods import parse_period
 from delivery_plans.models import Indicator
 
 

@@ -9,12 +9,12 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
-from api_access.base import PortalAPIView, ScopedViewSet
 from api_access.throttling import ApiRateThrottle, ExportRateThrottle
 from benchmarking import exports
 from benchmarking.api import serializers as s
 from benchmarking.models import PeerGroup
 from benchmarking.selectors import COLUMNS, benchmarking_rows, tsm_table
+from core.api.base import PortalAPIView, ScopedViewSet
 
 XLSX = exports.CONTENT_TYPES["xlsx"]
 

@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Q
 
-from api_access.filters import IntegerFilter, PeriodFilter
+from core.api.filters import IntegerFilter, PeriodFilter
 from delivery_plans.models import (
     Actual,
     Amendment,

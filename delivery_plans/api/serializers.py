@@ -4,8 +4,8 @@ then the views hand over to `delivery_plans.services`, which holds every rule.""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api_access.base import ScopedPrimaryKeyField
-from api_access.periods import Period
+from core.api.base import ScopedPrimaryKeyField
+from core.periods import Period
 from delivery_plans.models import (
     Actual,
     Amendment,

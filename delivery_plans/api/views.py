@@ -11,7 +11,7 @@ from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from api_access.base import ScopedViewSet
+from core.api.base import ScopedViewSet
 from delivery_plans import services
 from delivery_plans.api import filtersets
 from delivery_plans.api import serializers as s

@@ -1,6 +1,6 @@
 import django_filters
 
-from api_access.filters import IntegerFilter
+from core.api.filters import IntegerFilter
 from organisations.models import Almo, Council, Region
 
 

@@ -2,7 +2,7 @@
 
 from rest_framework import mixins
 
-from api_access.base import ScopedViewSet
+from core.api.base import ScopedViewSet
 from organisations.api.filtersets import AlmoFilterSet, CouncilFilterSet
 from organisations.api.serializers import AlmoSerializer, CouncilSerializer
 from organisations.models import Almo, Council

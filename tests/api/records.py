@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from api_access.services import token_create
+from core.periods import quarter_end
 from delivery_plans.models import (
     Actual,
     Amendment,
@@ -18,7 +19,6 @@ from delivery_plans.models import (
     QueryMessage,
     Return,
     Target,
-    quarter_end,
 )
 from organisations.access import Party
 

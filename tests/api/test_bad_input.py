@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from api_access.periods import HELP as PERIOD_HELP
+from core.periods import HELP as PERIOD_HELP
 from delivery_plans import services
 from delivery_plans.models import Actual
 from tests.api.records import bearer
@@ -68,7 +68,7 @@ def test_unknown_query_parameters_are_named(staff_api, url, open_return):
         ("2025-Q5", "There is no quarter 5: quarters run from Q1 (April to June) to Q4 (January to March)."),
         ("20x5", "'20x5' is not a period."),
         ("2025/27", "2025/27 is not a financial year"),
-        ("1066", "Choose a financial year from 1990 to 2099."),
+        ("1066", "Enter a financial year from 2000 to 2099."),
     ],
 )
 @pytest.mark.parametrize("url", [RETURNS, EXPORT])

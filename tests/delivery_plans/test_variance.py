@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from delivery_plans import variance as v
+from core import variance as v
 
 
 @pytest.mark.parametrize(

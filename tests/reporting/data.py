@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from core.periods import quarters_back
+from core.variance import rag_status
 from delivery_plans.library import load_library
 from delivery_plans.models import Actual, DeliveryPlan, Indicator, PlanIndicator, PlanVersion, Return, Target
-from delivery_plans.selectors import quarters_back
-from delivery_plans.variance import rag_status
 
 
 def build_plan_with_history(almo, *, indicators: int = 40, quarters: int = 8, last=(2026, 2), seed: int = 1):

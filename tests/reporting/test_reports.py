@@ -298,8 +298,8 @@ def test_return_reminders_and_the_daily_digest(plan, almo_staff, council_officer
     fill(submitted, almo_staff)
     plan_services.return_submit(actor=almo_staff, return_record=submitted)
     today = draft.due_on - dt.timedelta(days=3)
-    assert notices.send_return_reminders(today) == 1
-    assert notices.send_return_reminders(today) == 0, "a reminder is sent once a day"
+    assert notices.send_reminders(today) == 1
+    assert notices.send_reminders(today) == 0, "a reminder is sent once a day"
     assert "due on 30 July 2025" in mail.outbox[-1].body
     mail.outbox.clear()
     assert notices.send_daily_digest(today) == 2

@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 
-from api_access.periods import PeriodField
+from core.periods import PeriodField
 
 
 class StrictOrderingFilter(OrderingFilter):

@@ -2,8 +2,8 @@
 
 from django import template
 
-from almo_portal.charts import Point
-from almo_portal.charts import trend_chart as draw_trend_chart
+from core.charts import Point
+from core.charts import trend_chart as draw_trend_chart
 
 register = template.Library()
 

@@ -4,7 +4,7 @@
 - Query parameters a view does not know are refused with a 400 that names them.
 - Reads start from the one access rule, `restrict(user, "view")`; a record you may not see is a 404.
 - Writes call a service; its ValidationError and PermissionDenied become 400 and 403 (see `exceptions.py`).
-- Each request is logged against its token.
+- Each answered request is told to the registered observers (`api_access` logs it against its token).
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 from rest_framework.viewsets import GenericViewSet
 
-from api_access import usage
-from organisations.access import can
+from core import registries
 
 
 class StrictContentNegotiation(DefaultContentNegotiation):
@@ -64,12 +63,14 @@ class PortalApiMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        usage.record(request, response.status_code, getattr(self, "_started", time.monotonic()))
+        started = getattr(self, "_started", time.monotonic())
+        for observer in registries.api_request_observers:
+            observer.record(request, response.status_code, started)
         return response
 
     def require(self, obj, action: str, message: str) -> None:
         """The caller can see `obj` (or it would be a 404); refuse with a 403 if they may not take `action` on it."""
-        if not can(self.request.user, obj, action):
+        if not type(obj).objects.allows(self.request.user, action, obj):
             raise PermissionDenied(message)
 
 

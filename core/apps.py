@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """What every app shares and no app owns. It imports no other app of the portal."""
+
+    name = "core"
+    verbose_name = "Shared"

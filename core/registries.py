@@ -1,0 +1,169 @@
+"""The registries the shared screens are built from. Each app fills them from its `AppConfig.ready()`.
+
+The home page, the service navigation, the reports, the daily reminders and digest, the demo data
+and the API request log never name an app: they read these lists. Adding an app to the portal is
+`INSTALLED_APPS`, a URL include, and registrations in the new app's own `apps.py`:
+
+    from core import registries
+
+    registries.navigation.register(registries.NavItem("Inspections", "inspections:index", order=60))
+    registries.report_sections.register(
+        registries.ReportSection("board_pack", "inspections/report_sections/readiness.html", readiness, order=60)
+    )
+
+An entry counts only while the app that registered it is installed, so a test that installs an app for
+a while leaves nothing behind once the app is gone again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from django.apps import apps
+
+T = TypeVar("T")
+
+
+class Registry(Generic[T]):
+    """An ordered list of entries (each with an `order`), registered once each, whatever calls `ready()` again."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._entries: list[tuple[str, T]] = []
+
+    def register(self, entry: T) -> T:
+        app = _registering_app(entry)
+        if all(existing != entry for _, existing in self._entries):
+            self._entries.append((app, entry))
+            self._entries.sort(key=lambda pair: getattr(pair[1], "order", 100))
+        return entry
+
+    def __iter__(self) -> Iterator[T]:
+        return iter([entry for app, entry in self._entries if not app or apps.is_installed(app)])
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+
+def _registering_app(entry) -> str:
+    """The installed app whose code defined the entry's callable or module, so its entries go when it goes."""
+    module = getattr(entry, "module", "") or ""
+    for config in apps.get_app_configs():
+        if module == config.name or module.startswith(config.name + "."):
+            return config.name
+    return ""
+
+
+def _module_of(function: Callable | None) -> str:
+    return getattr(function, "__module__", "") or ""
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """A section in the header's service navigation. `roles` None means everyone signed in."""
+
+    label: str
+    url_name: str
+    roles: frozenset[str] | None = None
+    order: int = 100
+    app: str = ""
+
+    @property
+    def module(self) -> str:
+        return self.app or self.url_name.split(":")[0]
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A block on the home page: a template, and a function giving its context (None hides it)."""
+
+    template: str
+    context: Callable
+    order: int = 100
+
+    @property
+    def module(self) -> str:
+        return _module_of(self.context)
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """One part of a report of kind `report`: a template and the selector that gives it plain data.
+
+    `sheets`, when given, turns the same data into spreadsheet sheets for reports that also come as XLSX:
+    a list of (title, header, rows), rows holding numbers as numbers and dates as dates.
+    """
+
+    report: str
+    template: str
+    selector: Callable[[Any], dict]
+    title: str = ""
+    order: int = 100
+    sheets: Callable[[dict], list[tuple[str, list[str], list[list]]]] | None = None
+
+    @property
+    def module(self) -> str:
+        return _module_of(self.selector)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A daily job that tells people what is due: `send(today)` returns how many it sent; safe to run twice."""
+
+    name: str
+    send: Callable[[dt.date], int]
+    order: int = 100
+
+    @property
+    def module(self) -> str:
+        return _module_of(self.send)
+
+
+@dataclass(frozen=True)
+class DigestLines:
+    """Lines for one person's daily digest email: `lines(user, today)` returns what waits for them."""
+
+    lines: Callable[[Any, dt.date], list[str]]
+    order: int = 100
+
+    @property
+    def module(self) -> str:
+        return _module_of(self.lines)
+
+
+@dataclass(frozen=True)
+class DemoLoader:
+    """Loads one app's demo records; runs after loaders with a lower order. `sign_ins` lists people to print."""
+
+    name: str
+    load: Callable[[], None]
+    order: int = 100
+    sign_ins: Callable[[], list[tuple[str, str]]] | None = field(default=None, compare=False)
+
+    @property
+    def module(self) -> str:
+        return _module_of(self.load)
+
+
+@dataclass(frozen=True)
+class ApiRequestObserver:
+    """Told of every API request once it is answered: `record(request, status, started)`."""
+
+    record: Callable[[Any, int, float], None]
+    order: int = 100
+
+    @property
+    def module(self) -> str:
+        return _module_of(self.record)
+
+
+navigation: Registry[NavItem] = Registry("navigation")
+home_panels: Registry[Panel] = Registry("home panels")
+report_sections: Registry[ReportSection] = Registry("report sections")
+reminders: Registry[Reminder] = Registry("reminders")
+digest: Registry[DigestLines] = Registry("daily digest")
+demo_loaders: Registry[DemoLoader] = Registry("demo loaders")
+api_request_observers: Registry[ApiRequestObserver] = Registry("API request observers")
