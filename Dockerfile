@@ -6,7 +6,7 @@ FROM node:22-bookworm-slim AS assets
 WORKDIR /build
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --loglevel=error
-COPY frontend frontend
+COPY static/scss static/scss
 RUN npm run build:css
 
 # Stage 2: the image that runs.
@@ -36,11 +36,12 @@ COPY --from=assets /build/node_modules/govuk-frontend node_modules/govuk-fronten
 COPY --from=assets /build/static/build static/build
 
 # Static files are collected into the image (var/staticfiles) and served by WhiteNoise. Production
-# settings refuse to load without a secret key and allowed hosts, so this one step gets throwaway
-# values. They are not kept in the image.
+# settings refuse to load without a secret key, allowed hosts and a Celery broker, so this one step
+# gets throwaway values (nothing connects to the broker). They are not kept in the image.
 RUN DJANGO_SETTINGS_MODULE=almo_portal.settings.production \
     DJANGO_SECRET_KEY=build-only-throwaway-key-for-collectstatic-never-used-to-serve \
     DJANGO_ALLOWED_HOSTS=build.invalid \
+    CELERY_BROKER_URL=redis://build.invalid:6379/0 \
     python manage.py collectstatic --noinput
 
 # Run as an unprivileged user. The code stays read-only to it; only the media folder is writable.

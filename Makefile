@@ -18,7 +18,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 help:
 	@echo "make run    set up (virtual environment, packages, database, demo data) and serve on http://$(HOST):$(PORT)"
 	@echo "make test   run the tests against PostgreSQL and Redis"
-	@echo "make lint   ruff"
+	@echo "make lint   ruff, and the import contracts that keep the layers (pyproject.toml)"
 	@echo "make bench  print performance figures"
 	@echo "make smoke  check the embedded default (SQLite, in-process tasks) migrates, loads and serves"
 
@@ -33,7 +33,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch node_modules/.package-lock.json
 
-static/build/portal.css: node_modules/.package-lock.json $(wildcard frontend/*.scss)
+static/build/portal.css: node_modules/.package-lock.json $(wildcard static/scss/*.scss)
 	npm run --silent build:css
 
 setup: $(BIN)/activate static/build/portal.css
@@ -61,6 +61,7 @@ test: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 bench: setup
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} \

@@ -1,7 +1,7 @@
 """Demo peer groups for the fictional ALMOs of `organisations.demo`. Safe to run again: nothing changes."""
 
 from benchmarking.models import PeerGroup
-from organisations.demo import upsert
+from core.demo import upsert
 
 PEER_GROUPS = [
     ("all-almos", "All ALMOs", PeerGroup.Kind.ALL, {}, "Every ALMO in the portal."),

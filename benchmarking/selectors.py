@@ -277,6 +277,22 @@ def tsm_table(user, year: int) -> tuple[list[str], list[dict]]:
     columns = tsm_columns()
     library = {i.code: i for i in Indicator.objects.library().filter(source=Indicator.Source.TSM)}
     councils = _whole_councils(user)
+    expected = _tsm_expected(library, councils, year)
+    sums = _tsm_sums(user, library, councils, year)
+    rows = []
+    for council in councils:
+        row = {"ProviderNumber": council.ons_code, "ProviderType": "LARP"}
+        for column in columns:
+            key = f"{column.code}|{column.tenure}"
+            totals = sums.get((council.pk, key))
+            complete = totals is not None and totals[2] >= expected.get((council.pk, key), set())
+            row[column.name] = library[column.code].compute(totals[0], totals[1]) if complete and totals[1] else None
+        rows.append(row)
+    return ["ProviderNumber", "ProviderType", *(column.name for column in columns)], rows
+
+
+def _tsm_expected(library: dict, councils, year: int) -> dict[tuple[int, str], set[int]]:
+    """For each council and measure, the ALMOs whose plan for the year monitors it: all must report."""
     covering = {"first_year__lte": year, "last_year__gte": year}
     expected: dict[tuple[int, str], set[int]] = {}
     monitored = (
@@ -296,8 +312,11 @@ def tsm_table(user, year: int) -> tuple[list[str], list[dict]]:
         key = _tsm_key(library[code], local_council, level)
         if key is not None:
             expected.setdefault((council_id, key), set()).add(almo_id)
+    return expected
 
-    sums: dict[tuple[int, str], list] = {}
+
+def _tsm_sums(user, library: dict, councils, year: int) -> dict[tuple[int, str], list]:
+    """For each council and measure: the sum of numerators, of denominators, and the ALMOs that reported."""
     actuals = (
         Actual.objects.restrict(user, "view")
         .filter(
@@ -320,6 +339,7 @@ def tsm_table(user, year: int) -> tuple[list[str], list[dict]]:
         )
         .order_by("return_record__plan__almo_id", "-return_record__plan__first_year", "-return_record_id")
     )
+    sums: dict[tuple[int, str], list] = {}
     seen = set()
     for council_id, almo_id, code, local_council, level, numerator, denominator in actuals:
         key = _tsm_key(library[code], local_council, level)
@@ -330,17 +350,7 @@ def tsm_table(user, year: int) -> tuple[list[str], list[dict]]:
         totals[0] += numerator
         totals[1] += denominator
         totals[2].add(almo_id)
-
-    rows = []
-    for council in councils:
-        row = {"ProviderNumber": council.ons_code, "ProviderType": "LARP"}
-        for column in columns:
-            key = f"{column.code}|{column.tenure}"
-            totals = sums.get((council.pk, key))
-            complete = totals is not None and totals[2] >= expected.get((council.pk, key), set())
-            row[column.name] = library[column.code].compute(totals[0], totals[1]) if complete and totals[1] else None
-        rows.append(row)
-    return ["ProviderNumber", "ProviderType", *(column.name for column in columns)], rows
+    return sums
 
 
 def _prefixed(lookups: dict) -> dict:

@@ -87,17 +87,33 @@ def _people_and_group():
 def _seed(have: int, want: int) -> int:
     """Add ALMOs, each with a plan, 100 returns and 4,000 values, until there are `want` values. COPY does the bulk."""
     from django.db import connection
-    from django.utils import timezone
-
-    from core.periods import quarter_end
-    from delivery_plans.models import DeliveryPlan, Indicator, PlanIndicator, Return
-    from organisations.models import Almo, Council
 
     started = time.perf_counter()
-    indicators = list(Indicator.objects.library().order_by("pk"))
-    first, last = have // ROWS_PER_ALMO, want // ROWS_PER_ALMO
-    rng = random.Random(first)
-    now = timezone.now()
+    rng = random.Random(have // ROWS_PER_ALMO)
+    almos = _bench_almos(have // ROWS_PER_ALMO, want // ROWS_PER_ALMO, rng)
+    returns, by_plan = _bench_plans_and_returns(almos)
+    with connection.cursor() as cursor:
+        columns = (
+            "return_record_id, plan_indicator_id, numerator, denominator, value, rag, what_happened, why, "
+            "recovery_action"
+        )
+        with cursor.cursor.copy(f"COPY delivery_plans_actual ({columns}) FROM STDIN") as copy:
+            for return_record in returns:
+                for plan_indicator in by_plan[return_record.plan_id]:
+                    denominator = rng.randint(100, 5000)
+                    numerator = rng.randint(denominator // 2, denominator)
+                    value = f"{numerator * 100 / denominator:.1f}"
+                    copy.write_row(
+                        (return_record.pk, plan_indicator.pk, numerator, denominator, value, "green", "", "", "")
+                    )
+        cursor.execute("ANALYZE")
+    print(f"   (seeded {want - have:,} values in {time.perf_counter() - started:.1f} s)", flush=True)
+    return want
+
+
+def _bench_almos(first: int, last: int, rng) -> list:
+    from organisations.models import Almo, Council
+
     almos = []
     for number in range(first, last):
         council_number = number // ALMOS_PER_COUNCIL
@@ -119,7 +135,18 @@ def _seed(have: int, want: int) -> int:
                 homes_managed=rng.randint(1500, 30000),
             )
         )
-    almos = Almo.objects.bulk_create(almos)
+    return Almo.objects.bulk_create(almos)
+
+
+def _bench_plans_and_returns(almos: list) -> tuple[list, dict[int, list]]:
+    """A plan in force for each ALMO, every library indicator on it, and a return for every quarter."""
+    from django.utils import timezone
+
+    from core.periods import quarter_end
+    from delivery_plans.models import DeliveryPlan, Indicator, PlanIndicator, Return
+
+    now = timezone.now()
+    indicators = list(Indicator.objects.library().order_by("pk"))
     plans = DeliveryPlan.objects.bulk_create(
         DeliveryPlan(
             almo=almo,
@@ -152,23 +179,7 @@ def _seed(have: int, want: int) -> int:
     by_plan: dict[int, list] = {}
     for plan_indicator in plan_indicators:
         by_plan.setdefault(plan_indicator.plan_id, []).append(plan_indicator)
-    with connection.cursor() as cursor:
-        columns = (
-            "return_record_id, plan_indicator_id, numerator, denominator, value, rag, what_happened, why, "
-            "recovery_action"
-        )
-        with cursor.cursor.copy(f"COPY delivery_plans_actual ({columns}) FROM STDIN") as copy:
-            for return_record in returns:
-                for plan_indicator in by_plan[return_record.plan_id]:
-                    denominator = rng.randint(100, 5000)
-                    numerator = rng.randint(denominator // 2, denominator)
-                    value = f"{numerator * 100 / denominator:.1f}"
-                    copy.write_row(
-                        (return_record.pk, plan_indicator.pk, numerator, denominator, value, "green", "", "", "")
-                    )
-        cursor.execute("ANALYZE")
-    print(f"   (seeded {want - have:,} values in {time.perf_counter() - started:.1f} s)", flush=True)
-    return want
+    return returns, by_plan
 
 
 def _measure(user, group) -> tuple[float, float, float, float]:

@@ -80,46 +80,12 @@ def run() -> None:
 
 def _variance_on_two_workers(council, Almo, Council, ReportRun, AlmoFactory, build_plan_with_history):
     """Ten ALMOs; the variance report (PDF and XLSX) and each ALMO's return, queued to a worker with two processes."""
-    from django.db import connection
-
-    from reporting import services
-
     for number in range(8):  # two ALMOs exist already
         extra = AlmoFactory(council=council, name=f"Benchmark Area {number} Homes", slug=f"benchmark-area-{number}")
         build_plan_with_history(extra, indicators=40, quarters=8, seed=10 + number)
     broker = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/12")
     queue = f"bench-{uuid.uuid4().hex[:8]}"
-    db = connection.settings_dict
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "almo_portal.settings.test",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
-        "CELERY_BROKER_URL": broker,
-        "CELERY_TASK_DEFAULT_QUEUE": queue,
-        "DJANGO_MEDIA_ROOT": settings.MEDIA_ROOT,
-    }
-    log = Path(settings.MEDIA_ROOT) / "worker.log"
-    log.parent.mkdir(parents=True, exist_ok=True)
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "almo_portal",
-            "worker",
-            "--concurrency=2",
-            "-Q",
-            queue,
-            "--loglevel=warning",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        env=environment,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
+    worker = _start_worker(broker, queue)
     from almo_portal.celery import app
 
     app.conf.task_always_eager = False
@@ -127,32 +93,9 @@ def _variance_on_two_workers(council, Almo, Council, ReportRun, AlmoFactory, bui
     app.conf.task_default_queue = queue
     try:
         time.sleep(3)
-        latest = council.almos.first().delivery_plans.first().returns.order_by("-year", "-quarter").first()
         started = time.perf_counter()
-        runs = [
-            services.report_request_council_variance(
-                actor=None, council=council, year=latest.year, quarter=latest.quarter, format=fmt, scheduled=True
-            )
-            for fmt in ("pdf", "xlsx")
-        ]
-        for almo in Almo.objects.filter(council=council):
-            record = almo.delivery_plans.first().returns.order_by("-year", "-quarter").first()
-            runs.append(
-                ReportRun.objects.create(
-                    kind="quarterly_return",
-                    council=council,
-                    almo=almo,
-                    parameters={"return_id": record.pk, "year": record.year, "quarter": record.quarter},
-                )
-            )
-            services._queue(runs[-1])
-        deadline = time.monotonic() + 600
-        while time.monotonic() < deadline:
-            if ReportRun.objects.filter(pk__in=[r.pk for r in runs], status__in=["done", "failed"]).count() == len(
-                runs
-            ):
-                break
-            time.sleep(0.2)
+        runs = _queue_variance_and_returns(council, Almo, ReportRun)
+        _wait_for(ReportRun, runs, seconds=600)
         wall = time.perf_counter() - started
         finished = list(ReportRun.objects.filter(pk__in=[r.pk for r in runs]))
         variance_pdf = next(r for r in finished if r.kind == "council_variance" and r.format == "pdf")
@@ -170,3 +113,56 @@ def _variance_on_two_workers(council, Almo, Council, ReportRun, AlmoFactory, bui
         worker.terminate()
         worker.wait(timeout=30)
         app.conf.task_always_eager = True
+
+
+def _start_worker(broker: str, queue: str) -> subprocess.Popen:
+    """A real Celery worker with two processes on its own queue, writing its log beside the reports."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "almo_portal.settings.test",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "CELERY_BROKER_URL": broker,
+        "CELERY_TASK_DEFAULT_QUEUE": queue,
+        "DJANGO_MEDIA_ROOT": settings.MEDIA_ROOT,
+    }
+    log = Path(settings.MEDIA_ROOT) / "worker.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    command = [sys.executable, "-m", "celery", "-A", "almo_portal", "worker", "--concurrency=2", "-Q", queue]
+    command += ["--loglevel=warning", "--without-gossip", "--without-mingle", "--without-heartbeat"]
+    return subprocess.Popen(command, env=environment, stdout=log.open("w"), stderr=subprocess.STDOUT)
+
+
+def _queue_variance_and_returns(council, Almo, ReportRun) -> list:
+    from reporting import services
+
+    latest = council.almos.first().delivery_plans.first().returns.order_by("-year", "-quarter").first()
+    runs = [
+        services.report_request_council_variance(
+            actor=None, council=council, year=latest.year, quarter=latest.quarter, format=fmt, scheduled=True
+        )
+        for fmt in ("pdf", "xlsx")
+    ]
+    for almo in Almo.objects.filter(council=council):
+        record = almo.delivery_plans.first().returns.order_by("-year", "-quarter").first()
+        runs.append(
+            ReportRun.objects.create(
+                kind="quarterly_return",
+                council=council,
+                almo=almo,
+                parameters={"return_id": record.pk, "year": record.year, "quarter": record.quarter},
+            )
+        )
+        services._queue(runs[-1])
+    return runs
+
+
+def _wait_for(ReportRun, runs: list, seconds: int) -> None:
+    deadline = time.monotonic() + seconds
+    ids = [run.pk for run in runs]
+    while time.monotonic() < deadline:
+        if ReportRun.objects.filter(pk__in=ids, status__in=["done", "failed"]).count() == len(ids):
+            return
+        time.sleep(0.2)

@@ -52,7 +52,7 @@ def _registering_app(entry) -> str:
     """The installed app whose code defined the entry's callable or module, so its entries go when it goes."""
     module = getattr(entry, "module", "") or ""
     for config in apps.get_app_configs():
-        if module == config.name or module.startswith(config.name + "."):
+        if module in (config.name, config.label) or module.startswith(config.name + "."):
             return config.name
     return ""
 
@@ -63,7 +63,10 @@ def _module_of(function: Callable | None) -> str:
 
 @dataclass(frozen=True)
 class NavItem:
-    """A section in the header's service navigation. `roles` None means everyone signed in."""
+    """A section in the header's service navigation. `roles` None means everyone signed in.
+
+    The entry belongs to the app its URL namespace names, or to `app` for a URL with no namespace.
+    """
 
     label: str
     url_name: str

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 
+from core.demo import upsert
 from organisations.access import Role
 from organisations.models import Almo, Board, BoardMember, Council, DeclaredInterest, Membership
 
@@ -96,29 +97,32 @@ USERS = [
 ]
 
 
-def upsert(model, lookup: dict, values: dict):
-    """Create the row, or bring it up to date; save only when something differs, so a rerun changes nothing."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        obj = model(**lookup, **values)
-        obj.full_clean()
-        obj.save()
-        return obj, True
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, values[name])
-        obj.full_clean()
-        obj.save(update_fields=changed)
-    return obj, False
+def load() -> dict:
+    councils = _load_councils()
+    almos = _load_almos(councils)
+    for index, almo in enumerate(almos.values()):
+        _load_board(almo, index)
+    users = _load_users(councils, almos)
+    board_member = BoardMember.objects.get(board__almo__slug="harrowfield-north-homes", name="Janet Whitlock")
+    if board_member.user_id != users["board.member"].pk:
+        board_member.user = users["board.member"]
+        board_member.save(update_fields=["user"])
+    if not User.objects.filter(username="admin").exists():
+        User.objects.create_superuser(
+            "admin", "admin@example.org", DEMO_PASSWORD, first_name="Portal", last_name="Admin"
+        )
+    return {"councils": councils, "almos": almos, "users": users}
 
 
-def load(stdout=None) -> dict:
+def _load_councils() -> dict:
     councils = {}
     for data in COUNCILS:
         values = {key: value for key, value in data.items() if key != "slug"}
         councils[data["slug"]], _ = upsert(Council, {"slug": data["slug"]}, values)
+    return councils
 
+
+def _load_almos(councils: dict) -> dict:
     almos = {}
     for slug, name, council_slug, homes, leaseholds, coverage, origin, round_number in ALMOS:
         start = dt.date(2002 + round_number, 4, 1)
@@ -139,50 +143,53 @@ def load(stdout=None) -> dict:
                 "agreement_end": dt.date(2029, 3, 31),
             },
         )
+    return almos
 
-    for index, almo in enumerate(almos.values()):
-        board, _ = upsert(Board, {"almo": almo}, {"name": f"{almo.name} board"})
-        for position, (name, category, office) in enumerate(BOARD_MEMBERS):
-            # Vary names across boards so each board reads as its own.
-            member_name = (
-                name if index == 0 else f"{name.split()[0]} {name.split()[-1]}-{almo.slug.split('-')[0].title()}"
-            )
-            if category == BoardMember.Category.COUNCILLOR and not member_name.startswith("Cllr"):
-                member_name = f"Cllr {member_name}"
-            member, _ = upsert(
-                BoardMember,
-                {"board": board, "name": member_name},
-                {"category": category, "office": office, "term_start": dt.date(2023, 7, 1 + position)},
-            )
-            if category == BoardMember.Category.COUNCILLOR:
-                upsert(
-                    DeclaredInterest,
-                    {"board_member": member, "kind": DeclaredInterest.Kind.COUNCIL_ROLE},
-                    {
-                        "description": f"Elected member of {almo.council.name}; sits on its housing scrutiny panel.",
-                        "declared_on": dt.date(2023, 7, 1),
-                    },
-                )
-            if category == BoardMember.Category.TENANT:
-                upsert(
-                    DeclaredInterest,
-                    {"board_member": member, "kind": DeclaredInterest.Kind.TENANCY},
-                    {
-                        "description": f"Secure tenant of a home managed by {almo.name}.",
-                        "declared_on": dt.date(2023, 7, 1),
-                    },
-                )
-        upsert(
+
+def _load_board(almo: Almo, index: int) -> None:
+    board, _ = upsert(Board, {"almo": almo}, {"name": f"{almo.name} board"})
+    for position, (name, category, office) in enumerate(BOARD_MEMBERS):
+        # Vary names across boards so each board reads as its own.
+        member_name = name if index == 0 else f"{name.split()[0]} {name.split()[-1]}-{almo.slug.split('-')[0].title()}"
+        if category == BoardMember.Category.COUNCILLOR and not member_name.startswith("Cllr"):
+            member_name = f"Cllr {member_name}"
+        member, _ = upsert(
             BoardMember,
-            {"board": board, "name": f"Former member of {almo.name}"},
-            {
-                "category": BoardMember.Category.INDEPENDENT,
-                "office": BoardMember.Office.MEMBER,
-                "term_start": dt.date(2019, 7, 1),
-                "term_end": dt.date(2023, 6, 30),
-            },
+            {"board": board, "name": member_name},
+            {"category": category, "office": office, "term_start": dt.date(2023, 7, 1 + position)},
         )
+        _declare_interests(member, almo)
+    upsert(
+        BoardMember,
+        {"board": board, "name": f"Former member of {almo.name}"},
+        {
+            "category": BoardMember.Category.INDEPENDENT,
+            "office": BoardMember.Office.MEMBER,
+            "term_start": dt.date(2019, 7, 1),
+            "term_end": dt.date(2023, 6, 30),
+        },
+    )
 
+
+def _declare_interests(member: BoardMember, almo: Almo) -> None:
+    """Councillors declare their council role, tenant members their tenancy: the duality the register records."""
+    if member.category == BoardMember.Category.COUNCILLOR:
+        kind, description = (
+            DeclaredInterest.Kind.COUNCIL_ROLE,
+            f"Elected member of {almo.council.name}; sits on its housing scrutiny panel.",
+        )
+    elif member.category == BoardMember.Category.TENANT:
+        kind, description = DeclaredInterest.Kind.TENANCY, f"Secure tenant of a home managed by {almo.name}."
+    else:
+        return
+    upsert(
+        DeclaredInterest,
+        {"board_member": member, "kind": kind},
+        {"description": description, "declared_on": dt.date(2023, 7, 1)},
+    )
+
+
+def _load_users(councils: dict, almos: dict) -> dict:
     users = {}
     for username, first, last, memberships in USERS:
         user = User.objects.filter(username=username).first()
@@ -194,28 +201,13 @@ def load(stdout=None) -> dict:
         for role, council_slug, almo_slug, is_admin, grants in memberships:
             membership, _ = upsert(
                 Membership,
-                {
-                    "user": user,
-                    "role": role,
-                    "council": councils.get(council_slug),
-                    "almo": almos.get(almo_slug),
-                },
+                {"user": user, "role": role, "council": councils.get(council_slug), "almo": almos.get(almo_slug)},
                 {"is_admin": is_admin},
             )
             wanted = {almos[slug].pk for slug in grants}
             if set(membership.granted_almos.values_list("pk", flat=True)) != wanted:
                 membership.granted_almos.set(wanted)
-
-    board_member = BoardMember.objects.get(board__almo__slug="harrowfield-north-homes", name="Janet Whitlock")
-    if board_member.user_id != users["board.member"].pk:
-        board_member.user = users["board.member"]
-        board_member.save(update_fields=["user"])
-
-    if not User.objects.filter(username="admin").exists():
-        User.objects.create_superuser(
-            "admin", "admin@example.org", DEMO_PASSWORD, first_name="Portal", last_name="Admin"
-        )
-    return {"councils": councils, "almos": almos, "users": users}
+    return users
 
 
 def sign_ins() -> list[tuple[str, str]]:

@@ -5,13 +5,13 @@ from organisations import views
 app_name = "organisations"
 
 urlpatterns = [
-    path("councils/", views.CouncilListView.as_view(), name="council_list"),
-    path("councils/<slug:slug>/", views.CouncilDetailView.as_view(), name="council_detail"),
-    path("almos/", views.AlmoListView.as_view(), name="almo_list"),
-    path("almos/<slug:slug>/", views.AlmoDetailView.as_view(), name="almo_detail"),
-    path("boards/", views.BoardListView.as_view(), name="board_list"),
-    path("boards/<slug:slug>/", views.BoardDetailView.as_view(), name="board_detail"),
-    path("boards/<slug:slug>/interests/", views.InterestRegisterView.as_view(), name="interest_register"),
+    path("councils/", views.council_list, name="council_list"),
+    path("councils/<slug:slug>/", views.council_detail, name="council_detail"),
+    path("almos/", views.almo_list, name="almo_list"),
+    path("almos/<slug:slug>/", views.almo_detail, name="almo_detail"),
+    path("boards/", views.board_list, name="board_list"),
+    path("boards/<slug:slug>/", views.board_detail, name="board_detail"),
+    path("boards/<slug:slug>/interests/", views.interest_register, name="interest_register"),
     path("history/<str:app_label>/<str:model_name>/<int:pk>/", views.record_history, name="history"),
     path("switch-organisation/", views.switch_organisation, name="switch_organisation"),
 ]

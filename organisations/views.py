@@ -7,35 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
-from django.views.generic import DetailView, ListView
 
+from core.pages import paginate
 from organisations.access import Role, ScopedQuerySet, get_object_for
 from organisations.dashboard import panels_for
 from organisations.middleware import SESSION_KEY
 from organisations.models import Almo, Board, BoardMember, Council, DeclaredInterest
-
-
-class ScopedListView(ListView):
-    """A list of the rows the user may see; subclasses add joins, never organisation filters."""
-
-    paginate_by = 50
-
-    def get_queryset(self):
-        return self.model.objects.restrict(self.request.user, "view")
-
-
-class ScopedDetailView(DetailView):
-    """One object the user may see, or 404 whether it is missing or forbidden."""
-
-    lookup_field = "slug"
-
-    def get_base_queryset(self):
-        return self.model.objects.all()
-
-    def get_object(self, queryset=None):
-        return get_object_for(
-            self.request.user, self.get_base_queryset(), **{self.lookup_field: self.kwargs[self.lookup_field]}
-        )
 
 
 def home(request):
@@ -52,95 +29,74 @@ def home(request):
     return render(request, "organisations/home.html", context)
 
 
-class CouncilListView(ScopedListView):
-    model = Council
-
-    def get_queryset(self):
-        # Count only the ALMOs this person may see: an ALMO's staff see their council, not its other ALMOs.
-        visible = Q(almos__in=Almo.objects.restrict(self.request.user).values("pk"))
-        return (
-            super()
-            .get_queryset()
-            .annotate(
-                almo_count=Count("almos", filter=visible, distinct=True),
-                homes=Sum("almos__homes_managed", filter=visible),
-            )
-            .order_by("name")
+def council_list(request):
+    # Count only the ALMOs this person may see: an ALMO's staff see their council, not its other ALMOs.
+    visible = Q(almos__in=Almo.objects.restrict(request.user).values("pk"))
+    councils = (
+        Council.objects.restrict(request.user)
+        .annotate(
+            almo_count=Count("almos", filter=visible, distinct=True), homes=Sum("almos__homes_managed", filter=visible)
         )
+        .order_by("name")
+    )
+    return render(request, "organisations/council_list.html", paginate(request, councils))
 
 
-class CouncilDetailView(ScopedDetailView):
-    model = Council
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["almos"] = Almo.objects.restrict(self.request.user).filter(council=self.object)
-        return context
+def council_detail(request, slug):
+    council = get_object_for(request.user, Council, slug=slug)
+    almos = Almo.objects.restrict(request.user).filter(council=council)
+    return render(request, "organisations/council_detail.html", {"council": council, "object": council, "almos": almos})
 
 
-class AlmoListView(ScopedListView):
-    model = Almo
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("council")
+def almo_list(request):
+    almos = Almo.objects.restrict(request.user).select_related("council")
+    return render(request, "organisations/almo_list.html", paginate(request, almos))
 
 
-class AlmoDetailView(ScopedDetailView):
-    model = Almo
-
-    def get_base_queryset(self):
-        return Almo.objects.select_related("council", "board")
+def almo_detail(request, slug):
+    almo = get_object_for(request.user, Almo.objects.select_related("council", "board"), slug=slug)
+    return render(request, "organisations/almo_detail.html", {"almo": almo, "object": almo})
 
 
-class BoardListView(ScopedListView):
-    model = Board
-
-    def get_queryset(self):
-        today = timezone.localdate()
-        serving = Q(members__term_start__lte=today) & (
-            Q(members__term_end__isnull=True) | Q(members__term_end__gte=today)
-        )
-        return (
-            super()
-            .get_queryset()
-            .select_related("almo")
-            .annotate(serving=Count("members", filter=serving))
-            .order_by("almo__name")
-        )
+def board_list(request):
+    today = timezone.localdate()
+    serving = Q(members__term_start__lte=today) & (Q(members__term_end__isnull=True) | Q(members__term_end__gte=today))
+    boards = (
+        Board.objects.restrict(request.user)
+        .select_related("almo")
+        .annotate(serving=Count("members", filter=serving))
+        .order_by("almo__name")
+    )
+    return render(request, "organisations/board_list.html", paginate(request, boards))
 
 
-class BoardDetailView(ScopedDetailView):
-    model = Board
-    lookup_field = "slug"
-
-    def get_object(self, queryset=None):
-        return get_object_for(self.request.user, Board.objects.select_related("almo"), almo__slug=self.kwargs["slug"])
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
-        members = BoardMember.objects.restrict(self.request.user).filter(board=self.object)
-        context["serving"] = members.serving_on(today).annotate(
+def board_detail(request, slug):
+    board = get_object_for(request.user, Board.objects.select_related("almo"), almo__slug=slug)
+    today = timezone.localdate()
+    members = BoardMember.objects.restrict(request.user).filter(board=board)
+    context = {
+        "board": board,
+        "object": board,
+        "serving": members.serving_on(today).annotate(
             open_interests=Count("interests", filter=Q(interests__ended_on__isnull=True))
-        )
-        context["past"] = members.filter(term_end__lt=today)
-        return context
+        ),
+        "past": members.filter(term_end__lt=today),
+    }
+    return render(request, "organisations/board_detail.html", context)
 
 
-class InterestRegisterView(ScopedDetailView):
+def interest_register(request, slug):
     """The board's register of declared interests, current and past."""
-
-    model = Board
-    template_name = "organisations/interest_register.html"
-
-    def get_object(self, queryset=None):
-        return get_object_for(self.request.user, Board.objects.select_related("almo"), almo__slug=self.kwargs["slug"])
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        interests = DeclaredInterest.objects.restrict(self.request.user).filter(board_member__board=self.object)
-        context["interests"] = interests.select_related("board_member").order_by("board_member__name", "-declared_on")
-        return context
+    board = get_object_for(request.user, Board.objects.select_related("almo"), almo__slug=slug)
+    interests = (
+        DeclaredInterest.objects.restrict(request.user)
+        .filter(board_member__board=board)
+        .select_related("board_member")
+        .order_by("board_member__name", "-declared_on")
+    )
+    return render(
+        request, "organisations/interest_register.html", {"board": board, "object": board, "interests": interests}
+    )
 
 
 def record_history(request, app_label, model_name, pk):

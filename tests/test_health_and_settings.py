@@ -28,7 +28,11 @@ def test_health_fails_when_the_broker_is_unreachable(client, settings):
 
 
 def run_manage(*args, **env):
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("DJANGO_") and key != "CELERY_BROKER_URL"
+    }
     environment.update(DJANGO_SETTINGS_MODULE="almo_portal.settings.production", DJANGO_READ_DOT_ENV="false", **env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -47,7 +51,7 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = run_manage("check", DJANGO_SECRET_KEY="x" * 60)
+    result = run_manage("check", DJANGO_SECRET_KEY="x" * 60, CELERY_BROKER_URL="redis://127.0.0.1:6379/0")
     assert result.returncode != 0
     assert "Set DJANGO_ALLOWED_HOSTS" in result.stderr
 
@@ -60,5 +64,13 @@ def test_production_passes_the_deployment_checks():
         "WARNING",
         DJANGO_SECRET_KEY="k7#Qp2!vX9zLm4@rT8wYc1&nB6^hJ3*eF5(uD0)sG-aZ_oKiPqWvE",
         DJANGO_ALLOWED_HOSTS="portal.example.org",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_celery_broker():
+    """In-process tasks are for the embedded default; in production a web request never draws a PDF."""
+    result = run_manage("check", DJANGO_SECRET_KEY="x" * 60, DJANGO_ALLOWED_HOSTS="portal.example.org")
+    assert result.returncode != 0
+    assert "Set CELERY_BROKER_URL" in result.stderr

@@ -499,6 +499,7 @@ def test_the_image_collects_static_files_with_settings_production_accepts():
     minimum = secret_key_minimum_length()
     assert len(build_env["DJANGO_SECRET_KEY"]) >= minimum
     assert build_env["DJANGO_ALLOWED_HOSTS"]
+    assert build_env["CELERY_BROKER_URL"].startswith("redis://")
 
 
 def test_the_image_copies_the_built_front_end_from_the_node_stage():

@@ -16,9 +16,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Each app registers its loader; organisations come first, then the records that belong to them.
         loaders = list(registries.demo_loaders)
+        quiet = options["quiet_sign_ins"]
         for loader in loaders:
             loader.load()
-        if options["quiet_sign_ins"]:
+            if not quiet:
+                self.stdout.write(f"Loaded: {loader.name}")
+        if quiet:
             return
         self.stdout.write(self.style.SUCCESS("Demo data is loaded. Sign in at http://127.0.0.1:8000/ as:"))
         for loader in loaders:

@@ -1,0 +1,34 @@
+"""What the test-only app registers: a page, a report section, a demo loader, a reminder and digest lines."""
+
+from django.core.mail import send_mail
+from django.http import HttpResponse
+
+from organisations.access import Role
+
+LOADED: list[str] = []
+
+
+def index(request):
+    return HttpResponse("Plugin records")
+
+
+def section(source) -> dict:
+    return {"organisation": source.organisation.name, "period": source.period_label}
+
+
+def load_demo() -> None:
+    LOADED.append("plugin demo")
+
+
+def sign_ins() -> list[tuple[str, str]]:
+    return [("plugin.person", "a person the plugin's demo would add")]
+
+
+def remind(today) -> int:
+    send_mail("Plugin reminder", f"Something of the plugin's is due on {today:%d %B %Y}.", None, ["plugin@example.org"])
+    return 1
+
+
+def digest_lines(user, today) -> list[str]:
+    officer = user.memberships.filter(role=Role.COUNCIL_OFFICER, is_active=True).exists()
+    return ["- 1 plugin record waiting for you"] if officer else []
