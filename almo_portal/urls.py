@@ -3,8 +3,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from health_check.views import HealthCheckView
 
+from almo_portal.health import PortalHealthView
 from organisations.forms import SignInForm
 from organisations.views import home
 
@@ -12,7 +12,7 @@ admin.site.site_header = "ALMO Portal administration"
 admin.site.site_title = "ALMO Portal"
 
 health = login_not_required(
-    HealthCheckView.as_view(
+    PortalHealthView.as_view(
         checks=["health_check.checks.Database", "health_check.checks.Cache", "almo_portal.health.Broker"]
     )
 )
