@@ -6,6 +6,7 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 
 from api_access.models import ApiToken
 from api_access.services import hash_secret, token_touch
+from organisations.access import acts_for_a_party
 
 CREATE_NEW = "Create a new token in the portal under API tokens."
 
@@ -46,6 +47,11 @@ class BearerTokenAuthentication(BaseAuthentication):
                     f"This API token expired on {_day(token.expires_at)}. {CREATE_NEW}"
                 )
             raise exceptions.AuthenticationFailed("The account this API token belongs to is no longer active.")
+        if not acts_for_a_party(token.user):
+            request._request.refused_api_token = token
+            raise exceptions.AuthenticationFailed(
+                "The owner of this API token no longer works for a council or an ALMO in the portal."
+            )
         token_touch(token)
         return token.user, token
 

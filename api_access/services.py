@@ -6,11 +6,16 @@ import datetime as dt
 import hashlib
 import secrets
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from api_access.models import ApiToken
+from organisations.access import acts_for_a_party
+
+# Board members and observers read dashboards and board packs in the portal; tokens are for the
+# systems of the people who do the work, council officers and ALMO staff.
+NOT_FOR_READERS = "API tokens are for council officers and ALMO staff, whose systems send and read figures."
 
 EXPIRY_DAYS = {30: "30 days", 90: "90 days", 180: "6 months", 365: "1 year"}
 DEFAULT_EXPIRY_DAYS = 90
@@ -27,6 +32,8 @@ def hash_secret(raw: str) -> str:
 @transaction.atomic
 def token_create(*, actor, name: str, days: int = DEFAULT_EXPIRY_DAYS) -> tuple[ApiToken, str]:
     """Make a token for the actor; returns it with the full secret, which is never stored or shown again."""
+    if not acts_for_a_party(actor):
+        raise PermissionDenied(NOT_FOR_READERS)
     name = (name or "").strip()
     errors = {}
     if not name:

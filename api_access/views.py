@@ -1,8 +1,10 @@
 """Pages where each person creates, reviews and revokes their own API tokens."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -11,7 +13,7 @@ from api_access import services
 from api_access.forms import TokenForm
 from api_access.models import ApiToken
 from core.forms import attach_errors
-from organisations.access import get_object_for
+from organisations.access import acts_for_a_party, get_object_for
 
 RECENT_REQUESTS = 25
 
@@ -20,6 +22,19 @@ def _crumbs(*extra):
     return [("API tokens", reverse("api_access:token_list")), *extra]
 
 
+def _for_party_members(view):
+    """Token pages are for people who act for a council or an ALMO; for anyone else they do not exist."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not acts_for_a_party(request.user):
+            raise Http404("API tokens are for council officers and ALMO staff.")
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+@_for_party_members
 def token_list(request):
     tokens = ApiToken.objects.restrict(request.user)
     return render(
@@ -30,6 +45,7 @@ def token_list(request):
 
 
 @never_cache
+@_for_party_members
 def token_create(request):
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -14,7 +14,8 @@ council at all are read by everyone when `open_when_unowned` (the indicator libr
 Writing: each action names the party whose people take it (`write_parties`): the council's officers,
 the ALMO's staff, either of them (the service then checks which side acts), the portal's
 administrators (reference data), or a personal record's owner. Board members and observers never
-write. Pages, the API and the services all ask this same question, through `restrict`, `can`,
+change a record; the one thing a board member may ask for is their own board's pack (WITH_BOARD).
+Pages, the API and the services all ask this same question, through `restrict`, `can`,
 `get_object_for` and `acting_party`.
 
 Superusers are the portal's administrators, not a party to the relationship. They read every
@@ -46,6 +47,8 @@ class Party(models.TextChoices):
 
 # A write action either party may take, such as proposing an amendment; services check which side acts.
 EITHER_PARTY = "either"
+# An action for the ALMO's staff, its council's officers, or its board's members: asking for a board pack.
+WITH_BOARD = "with_board"
 # A write action for the portal's administrators (superusers) only: reference data such as peer groups.
 ADMINISTRATOR = "administrator"
 # A write action on a personal record, for its owner only.
@@ -67,6 +70,8 @@ class Access:
     almos_read: frozenset[int] = field(default_factory=frozenset)
     councils_write: frozenset[int] = field(default_factory=frozenset)
     almos_write: frozenset[int] = field(default_factory=frozenset)
+    # ALMOs on whose board the user sits: they may ask for their board's packs, and change nothing.
+    almos_board: frozenset[int] = field(default_factory=frozenset)
     # Councils whose shared records (indicators, schedules) an ALMO's people may read.
     parent_councils: frozenset[int] = field(default_factory=frozenset)
 
@@ -81,7 +86,7 @@ def access_for(user) -> Access:
         return cached
     from organisations.models import Almo, Membership
 
-    councils_read, almos_read, councils_write, almos_write = set(), set(), set(), set()
+    councils_read, almos_read, councils_write, almos_write, almos_board = set(), set(), set(), set(), set()
     memberships = Membership.objects.filter(user=user, is_active=True).prefetch_related("granted_almos")
     for membership in memberships:
         if membership.role == Role.COUNCIL_OFFICER:
@@ -92,6 +97,7 @@ def access_for(user) -> Access:
             almos_write.add(membership.almo_id)
         elif membership.role == Role.BOARD_MEMBER:
             almos_read.add(membership.almo_id)
+            almos_board.add(membership.almo_id)
         elif membership.role == Role.OBSERVER:
             almos_read.update(almo.pk for almo in membership.granted_almos.all())
     if councils_read:
@@ -102,6 +108,7 @@ def access_for(user) -> Access:
         almos_read=frozenset(almos_read),
         councils_write=frozenset(councils_write),
         almos_write=frozenset(almos_write),
+        almos_board=frozenset(almos_board),
         parent_councils=frozenset(parent_councils - councils_read),
     )
     user._portal_access = access
@@ -192,6 +199,8 @@ class ScopedQuerySet(models.QuerySet):
             return council_q
         if party == Party.ALMO:
             return almo_q
+        if party == WITH_BOARD and self.almo_path:
+            return council_q | almo_q | Q(**{f"{self.almo_path}__in": access.almos_board})
         return council_q | almo_q
 
 
@@ -216,6 +225,17 @@ def acting_party(user, almo) -> str | None:
     if almo.council_id in access.councils_write:
         return Party.COUNCIL
     return None
+
+
+def acts_for_a_party(user) -> bool:
+    """Whether the user works for a council or an ALMO (or runs the portal), rather than only reading.
+
+    Board members and observers read; the API tokens and other tools for doing the work are not for them.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    access = access_for(user)
+    return user.is_superuser or bool(access.councils_write or access.almos_write)
 
 
 def can(user, obj, action: str) -> bool:

@@ -1,3 +1,4 @@
+from organisations.access import acts_for_a_party
 from organisations.navigation import navigation_for
 
 
@@ -11,5 +12,6 @@ def membership(request):
         "current_membership": current,
         "memberships": list(user.memberships.filter(is_active=True).select_related("council", "almo")),
         "service_navigation": navigation_for(request, current),
+        "acts_for_a_party": acts_for_a_party(user),
         "unread_notifications": user.notifications.filter(read_at__isnull=True).count(),
     }

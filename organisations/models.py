@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from organisations.access import Party, Role, ScopedQuerySet
+from organisations.access import WITH_BOARD, Party, Role, ScopedQuerySet
 
 
 class Region(models.TextChoices):
@@ -68,8 +68,8 @@ class Council(models.Model):
 class AlmoQuerySet(ScopedQuerySet):
     almo_path = "pk"
     council_path = "council"
-    # The ALMO's staff prepare the packs its board reads.
-    write_parties = {"change": Party.COUNCIL, "prepare_board_pack": Party.ALMO}
+    # A board pack is asked for by the ALMO's staff, its council's officers, or a member of its board.
+    write_parties = {"change": Party.COUNCIL, "prepare_board_pack": WITH_BOARD}
 
 
 class Almo(models.Model):

@@ -18,6 +18,9 @@ from organisations.models import Almo, Board, BoardMember, Council, DeclaredInte
 def home(request):
     membership = request.membership
     almos = Almo.objects.restrict(request.user).select_related("council")
+    if membership and membership.role == Role.BOARD_MEMBER:
+        # Acting as a board member, "Your board" is that board's ALMO, whatever else another membership shows.
+        almos = almos.filter(pk=membership.almo_id)
     councils = Council.objects.restrict(request.user).annotate(almo_count=Count("almos"))
     context = {
         "panels": panels_for(request),

@@ -7,8 +7,12 @@ class ReportingConfig(AppConfig):
 
     def ready(self):
         from core import registries
-        from reporting import reports  # noqa: F401  (registers the report sections' system check)
+        from reporting import (
+            demo,
+            reports,  # noqa: F401  (registers the report sections' system check)
+        )
         from reporting.dashboard import home_panel
 
         registries.home_panels.register(registries.Panel("reporting/panels/home.html", home_panel, order=50))
         registries.navigation.register(registries.NavItem("Reports", "reporting:run_list", order=80))
+        registries.demo_loaders.register(registries.DemoLoader("A board pack ready to read", demo.load, order=40))

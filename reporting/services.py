@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -14,9 +15,9 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from core.periods import period_label, year_in_range
+from core.periods import period_label, period_of, previous_period, year_in_range
 from delivery_plans.models import Return
-from organisations.access import Party, acting_party, get_object_for
+from organisations.access import Role, acting_party, get_object_for
 from organisations.models import Almo, Council, Notification
 from reporting import reports
 from reporting.models import ReportRun
@@ -92,11 +93,10 @@ def report_request_council_variance(*, actor, council: Council, year, quarter, f
 
 @transaction.atomic
 def report_request_board_pack(*, actor, almo: Almo, year, quarter) -> ReportRun:
-    """The board pack for an ALMO's board: a summary first, then the detail."""
+    """The board pack for an ALMO's board: a summary first, then the detail. Its board is told when it is ready."""
     year, quarter = _period(year, quarter)
-    almo = get_object_for(actor, Almo, pk=almo.pk)
-    if acting_party(actor, almo) != Party.ALMO and not actor.is_superuser:
-        raise ValidationError("The ALMO's staff prepare its board pack.")
+    # The ALMO's staff, its council's officers and its own board's members may ask for its pack.
+    almo = get_object_for(actor, Almo, "prepare_board_pack", pk=almo.pk)
     run = ReportRun.objects.create(
         kind=ReportRun.Kind.BOARD_PACK,
         council_id=almo.council_id,
@@ -244,6 +244,8 @@ def reports_requeue_stuck(now=None) -> list[int]:
 
 def _notify_ready(run: ReportRun) -> None:
     """A notification in the portal now; the email goes from its own task, so a mail failure costs no report."""
+    if run.kind == ReportRun.Kind.BOARD_PACK and run.reused_from is None:
+        _notify_board(run)
     if run.requested_by is None or not run.requested_by.is_active:
         return
     message = f"Your {run.get_kind_display().lower()} for {run.subject} is ready."
@@ -252,6 +254,44 @@ def _notify_ready(run: ReportRun) -> None:
         from reporting.tasks import send_report_ready_email_task
 
         transaction.on_commit(lambda: send_report_ready_email_task.delay(run.pk))
+
+
+def _board_readers(run: ReportRun):
+    """The ALMO's board members with a sign-in, other than whoever asked for the pack."""
+    members = get_user_model().objects.filter(
+        is_active=True,
+        memberships__almo_id=run.almo_id,
+        memberships__role=Role.BOARD_MEMBER,
+        memberships__is_active=True,
+    )
+    return members.exclude(pk=run.requested_by_id).distinct() if run.requested_by_id else members.distinct()
+
+
+def _notify_board(run: ReportRun) -> None:
+    """A new board pack (not one redrawn from identical figures) is news for every member of the board."""
+    message = f"A new board pack for {run.subject} is ready to read."
+    readers = list(_board_readers(run))
+    Notification.objects.bulk_create(
+        Notification(user=reader, message=message, link=run.get_absolute_url()) for reader in readers
+    )
+    if any(reader.email for reader in readers):
+        from reporting.tasks import send_board_pack_published_email_task
+
+        transaction.on_commit(lambda: send_board_pack_published_email_task.delay(run.pk))
+
+
+def board_pack_published_email(run_id: int) -> None:
+    run = ReportRun.objects.select_related("council", "almo").get(pk=run_id)
+    recipients = [reader.email for reader in _board_readers(run) if reader.email]
+    if not recipients:
+        return
+    send_mail(
+        "A new board pack is ready",
+        f"A new board pack for {run.subject} is ready to read.\n\n"
+        f"Read it here: {settings.PORTAL_BASE_URL}{run.get_absolute_url()}\n\nALMO Portal",
+        None,
+        recipients,
+    )
 
 
 def report_ready_email(run_id: int) -> None:
@@ -290,6 +330,4 @@ def schedule_council_variance_reports(year=None, quarter=None) -> list[ReportRun
 
 def latest_finished_quarter(today) -> tuple[int, int]:
     """The financial quarter that ended most recently before `today`."""
-    fy = today.year if today.month >= 4 else today.year - 1
-    current = {4: 1, 5: 1, 6: 1, 7: 2, 8: 2, 9: 2, 10: 3, 11: 3, 12: 3, 1: 4, 2: 4, 3: 4}[today.month]
-    return (fy, current - 1) if current > 1 else (fy - 1, 4)
+    return previous_period(*period_of(today))

@@ -25,21 +25,44 @@ def _councils(user):
 
 
 def _almos_for_board_packs(user):
-    """The ALMOs whose staff this person is: they prepare their board's packs."""
+    """The ALMOs whose pack this person may ask for: as its staff, its council's officer, or on its board."""
     return Almo.objects.restrict(user, "prepare_board_pack")
 
 
 def run_list(request, variance_form=None, board_pack_form=None):
     runs = list(ReportRun.objects.restrict(request.user).select_related("council", "almo", "requested_by")[:100])
     councils, almos = _councils(request.user), _almos_for_board_packs(request.user)
+    latest = _latest_quarter_with_figures(request.user)
+    initial = {"year": latest[0], "quarter": latest[1]} if latest else {}
+    years = _years(latest)
     context = {
         "runs": runs,
         "watching": any(not run.is_finished for run in runs),
         "variance_form": variance_form
-        or (CouncilVarianceForm(years=recent_years(), councils=councils) if councils else None),
-        "board_pack_form": board_pack_form or (BoardPackForm(years=recent_years(), almos=almos) if almos else None),
+        or (CouncilVarianceForm(years=years, councils=councils, initial=initial) if councils else None),
+        "board_pack_form": board_pack_form
+        or (BoardPackForm(years=years, almos=almos, initial=initial) if almos else None),
     }
     return render(request, "reporting/run_list.html", context, status=400 if variance_form or board_pack_form else 200)
+
+
+def _latest_quarter_with_figures(user) -> tuple[int, int] | None:
+    """The newest quarter with a return sent to the council among those this person can see: what forms offer first."""
+    latest = (
+        Return.objects.restrict(user)
+        .exclude(status=Return.Status.DRAFT)
+        .order_by("-year", "-quarter")
+        .values_list("year", "quarter")
+        .first()
+    )
+    return tuple(latest) if latest else None
+
+
+def _years(latest) -> list[int]:
+    years = recent_years()
+    if latest and latest[0] not in years:
+        years = sorted({*years, latest[0]})
+    return years
 
 
 def run_detail(request, pk):
@@ -94,7 +117,11 @@ def _refuse_out_of_scope(chosen: str, allowed) -> None:
 
 
 def _started(request, run):
-    messages.success(request, "Your report is being made. This page shows its progress.")
+    run.refresh_from_db(fields=["status"])
+    if run.status == ReportRun.Status.DONE:  # made at once, where tasks run in the web process
+        messages.success(request, "Your report is ready.")
+    else:
+        messages.success(request, "Your report is being made. This page shows its progress.")
     return HttpResponseRedirect(run.get_absolute_url())
 
 
@@ -111,7 +138,9 @@ def request_return(request, pk):
 @require_POST
 def request_council_variance(request):
     _refuse_out_of_scope(request.POST.get("council", ""), _councils(request.user))
-    form = CouncilVarianceForm(request.POST, years=recent_years(), councils=_councils(request.user))
+    form = CouncilVarianceForm(
+        request.POST, years=_years(_latest_quarter_with_figures(request.user)), councils=_councils(request.user)
+    )
     if not form.is_valid():
         return run_list(request, variance_form=form)
     data = form.cleaned_data
@@ -124,7 +153,11 @@ def request_council_variance(request):
 @require_POST
 def request_board_pack(request):
     _refuse_out_of_scope(request.POST.get("almo", ""), _almos_for_board_packs(request.user))
-    form = BoardPackForm(request.POST, years=recent_years(), almos=_almos_for_board_packs(request.user))
+    form = BoardPackForm(
+        request.POST,
+        years=_years(_latest_quarter_with_figures(request.user)),
+        almos=_almos_for_board_packs(request.user),
+    )
     if not form.is_valid():
         return run_list(request, board_pack_form=form)
     data = form.cleaned_data

@@ -143,6 +143,8 @@ def test_each_request_is_logged_against_its_token(client, api, almo_staff):
     assert "colour=red" in page
 
 
-def test_the_portal_offers_api_tokens_in_its_navigation(client, board_member):
-    client.force_login(board_member)
-    assert reverse("api_access:token_list") in client.get(reverse("home")).content.decode()
+def test_the_portal_offers_api_tokens_in_its_navigation(client, almo_staff, council_officer):
+    """To the people whose systems send and read figures; board members and observers are not offered them."""
+    for user in (almo_staff, council_officer):
+        client.force_login(user)
+        assert reverse("api_access:token_list") in client.get(reverse("home")).content.decode()
