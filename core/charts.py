@@ -13,6 +13,8 @@ from django.utils.safestring import mark_safe
 
 ACTUAL_COLOUR = "#1d70b8"  # GOV.UK blue
 TARGET_COLOUR = "#505a5f"  # GOV.UK dark grey
+TOLERANCE_COLOUR = "#ffdd00"  # GOV.UK yellow, the colour of an amber tag, made pale by its opacity
+TEXT_COLOUR = "#0b0c0c"
 
 
 @dataclass(frozen=True)
@@ -20,32 +22,73 @@ class Point:
     label: str
     actual: Decimal | None
     target: Decimal | None
+    # How far from target still counts as amber, in the indicator's own units.
+    tolerance: Decimal | None = None
 
 
-def trend_chart(points: list[Point], title: str, width: int = 520, height: int = 200) -> str:
-    """A line chart of actuals against targets over periods, with a plain-text description for screen readers."""
+def trend_chart(
+    points: list[Point],
+    title: str,
+    width: int = 520,
+    height: int = 200,
+    *,
+    decimal_places: int | None = None,
+    polarity: str | None = None,
+) -> str:
+    """A line chart of actuals against targets over periods, with a plain-text description for screen readers.
+
+    Where points carry a tolerance, the band in which a figure counts as amber is shaded: below the target
+    when higher is better, above it when lower is better, and either side when the polarity is not given.
+    The value axis is labelled to `decimal_places`, the indicator's own precision (one place if not given).
+    """
+    bands = [_band(p, polarity) for p in points]
     values = [v for p in points for v in (p.actual, p.target) if v is not None]
+    values += [edge for band in bands if band for edge in band]
     if not points or not values:
         return mark_safe(f'<p class="govuk-body-s">{escape(title)}: no figures yet.</p>')
-    low, high = float(min(values)), float(max(values))
-    if low == high:
-        low, high = low - 1, high + 1
-    pad = (high - low) * 0.1
-    low, high = low - pad, high + pad
-    left, right, top, bottom = 48, 32, 22, 28
-    plot_w, plot_h = width - left - right, height - top - bottom
-    step = plot_w / max(len(points) - 1, 1)
+    chart = _TrendChart(points, bands, values, width, height, 1 if decimal_places is None else decimal_places)
+    described = "; ".join(_describe(p, decimal_places) for p in points)
+    svg = (
+        f'<svg class="portal-chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(title)}">'
+        f"<title>{escape(title)}</title><desc>{escape(described)}</desc>"
+        f"{chart.legend()}{chart.band_shapes()}{chart.axis()}{chart.line('target', TARGET_COLOUR, '4 3')}"
+        f"{chart.line('actual', ACTUAL_COLOUR)}{chart.dots()}{chart.labels()}</svg>"
+    )
+    return mark_safe(svg)
 
-    def x(index):
-        return left + index * step
 
-    def y(value):
-        return top + plot_h - (float(value) - low) / (high - low) * plot_h
+class _TrendChart:
+    """The geometry of one trend chart: scales from figures to pixels, and each layer of the drawing."""
 
-    def line(attribute, colour, dash=""):
+    def __init__(self, points, bands, values, width: int, height: int, places: int):
+        self.points, self.bands, self.width, self.height = points, bands, width, height
+        low, high = float(min(values)), float(max(values))
+        self.ticks = sorted({round(v, places) for v in (low, (low + high) / 2, high)})
+        if low == high:
+            low, high = low - 1, high + 1
+        pad = (high - low) * 0.1
+        # Rounded tick values may fall just outside the figures: the axis always reaches them.
+        self.low, self.high = min(low - pad, self.ticks[0]), max(high + pad, self.ticks[-1])
+        self.tick_labels = [_number(v, places) for v in self.ticks]
+        self.left = max(48, 6 * max(len(label) for label in self.tick_labels) + 14)
+        self.right, top, bottom = 32, 22, 28
+        self.top, self.plot_w, self.plot_h = top, width - self.left - self.right, height - top - bottom
+        self.step = self.plot_w / max(len(points) - 1, 1)
+
+    def x(self, index) -> float:
+        return self.left + index * self.step
+
+    def y(self, value) -> float:
+        return self.top + self.plot_h - (float(value) - self.low) / (self.high - self.low) * self.plot_h
+
+    def clamp_x(self, index) -> float:
+        return min(max(self.x(index), self.left), self.width - self.right)
+
+    def line(self, attribute: str, colour: str, dash: str = "") -> str:
         coords = [
-            f"{x(i):.1f},{y(getattr(p, attribute)):.1f}"
-            for i, p in enumerate(points)
+            f"{self.x(i):.1f},{self.y(getattr(p, attribute)):.1f}"
+            for i, p in enumerate(self.points)
             if getattr(p, attribute) is not None
         ]
         if len(coords) < 2:
@@ -53,36 +96,96 @@ def trend_chart(points: list[Point], title: str, width: int = 520, height: int =
         dashes = f' stroke-dasharray="{dash}"' if dash else ""
         return f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dashes} points="{" ".join(coords)}"/>'
 
-    dots = "".join(
-        f'<circle cx="{x(i):.1f}" cy="{y(p.actual):.1f}" r="3" fill="{ACTUAL_COLOUR}"/>'
-        for i, p in enumerate(points)
-        if p.actual is not None
-    )
-    labels = "".join(
-        f'<text x="{x(i):.1f}" y="{height - 8}" font-size="10" text-anchor="middle" fill="#0b0c0c">'
-        f"{escape(p.label)}</text>"
-        for i, p in enumerate(points)
-    )
-    ticks = "".join(
-        f'<text x="{left - 6}" y="{y(v) + 3:.1f}" font-size="10" text-anchor="end" fill="#0b0c0c">{v:.1f}</text>'
-        f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#b1b4b6" stroke-width="0.5"/>'
-        for v in (low + pad, (low + high) / 2, high - pad)
-    )
-    described = "; ".join(f"{p.label}: actual {_plain(p.actual)}, target {_plain(p.target)}" for p in points)
-    legend = (
-        f'<line x1="{left}" x2="{left + 18}" y1="9" y2="9" stroke="{ACTUAL_COLOUR}" stroke-width="2"/>'
-        f'<text x="{left + 22}" y="12" font-size="10" fill="#0b0c0c">Actual</text>'
-        f'<line x1="{left + 70}" x2="{left + 88}" y1="9" y2="9" stroke="{TARGET_COLOUR}" stroke-width="2" '
-        f'stroke-dasharray="4 3"/><text x="{left + 92}" y="12" font-size="10" fill="#0b0c0c">Target</text>'
-    )
-    svg = (
-        f'<svg class="portal-chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(title)}">'
-        f"<title>{escape(title)}</title><desc>{escape(described)}</desc>"
-        f"{legend}{ticks}{line('target', TARGET_COLOUR, '4 3')}{line('actual', ACTUAL_COLOUR)}{dots}{labels}</svg>"
-    )
-    return mark_safe(svg)
+    def band_shapes(self) -> str:
+        """One shaded polygon for each run of periods with a tolerance; a lone period gets a short block."""
+        shapes, run = [], []
+        for index, band in enumerate([*self.bands, None]):
+            if band is not None:
+                run.append((index, band))
+                continue
+            if run:
+                shapes.append(self._band_polygon(run))
+                run = []
+        return "".join(shapes)
+
+    def _band_polygon(self, run: list) -> str:
+        if len(run) == 1:
+            (i, edges) = run[0]
+            half = min(self.step, self.plot_w) / 4
+            run = [(i - half / self.step, edges), (i + half / self.step, edges)]
+        upper_edge = [f"{self.clamp_x(i):.1f},{self.y(upper):.1f}" for i, (_, upper) in run]
+        lower_edge = [f"{self.clamp_x(i):.1f},{self.y(lower):.1f}" for i, (lower, _) in reversed(run)]
+        return (
+            f'<polygon class="portal-chart__tolerance" fill="{TOLERANCE_COLOUR}" fill-opacity="0.45" '
+            f'stroke="none" points="{" ".join(upper_edge + lower_edge)}"/>'
+        )
+
+    def dots(self) -> str:
+        return "".join(
+            f'<circle cx="{self.x(i):.1f}" cy="{self.y(p.actual):.1f}" r="3" fill="{ACTUAL_COLOUR}"/>'
+            for i, p in enumerate(self.points)
+            if p.actual is not None
+        )
+
+    def labels(self) -> str:
+        return "".join(
+            f'<text x="{self.x(i):.1f}" y="{self.height - 8}" font-size="10" text-anchor="middle" '
+            f'fill="{TEXT_COLOUR}">{escape(p.label)}</text>'
+            for i, p in enumerate(self.points)
+        )
+
+    def axis(self) -> str:
+        left, right = self.left, self.width - self.right
+        return "".join(
+            f'<text x="{left - 6}" y="{self.y(v) + 3:.1f}" font-size="10" text-anchor="end" fill="{TEXT_COLOUR}">'
+            f"{label}</text>"
+            f'<line x1="{left}" x2="{right}" y1="{self.y(v):.1f}" y2="{self.y(v):.1f}" stroke="#b1b4b6" '
+            'stroke-width="0.5"/>'
+            for v, label in zip(self.ticks, self.tick_labels, strict=True)
+        )
+
+    def legend(self) -> str:
+        left = self.left
+        legend = (
+            f'<line x1="{left}" x2="{left + 18}" y1="9" y2="9" stroke="{ACTUAL_COLOUR}" stroke-width="2"/>'
+            f'<text x="{left + 22}" y="12" font-size="10" fill="{TEXT_COLOUR}">Actual</text>'
+            f'<line x1="{left + 70}" x2="{left + 88}" y1="9" y2="9" stroke="{TARGET_COLOUR}" stroke-width="2" '
+            f'stroke-dasharray="4 3"/><text x="{left + 92}" y="12" font-size="10" fill="{TEXT_COLOUR}">Target</text>'
+        )
+        if any(self.bands):
+            legend += (
+                f'<rect x="{left + 140}" y="4" width="18" height="10" fill="{TOLERANCE_COLOUR}" fill-opacity="0.45"/>'
+                f'<text x="{left + 162}" y="12" font-size="10" fill="{TEXT_COLOUR}">Within tolerance (amber)</text>'
+            )
+        return legend
 
 
-def _plain(value) -> str:
-    return "none" if value is None else f"{Decimal(value).normalize():f}"
+def _band(point: Point, polarity: str | None) -> tuple[Decimal, Decimal] | None:
+    """The lower and upper edge of the amber band at one point, or None where there is no band to draw."""
+    if point.target is None or not point.tolerance:
+        return None
+    target, tolerance = Decimal(point.target), Decimal(point.tolerance)
+    if polarity == "higher":
+        return target - tolerance, target
+    if polarity == "lower":
+        return target, target + tolerance
+    return target - tolerance, target + tolerance
+
+
+def _describe(point: Point, places: int | None) -> str:
+    text = f"{point.label}: actual {_plain(point.actual, places)}, target {_plain(point.target, places)}"
+    if point.target is not None and point.tolerance:
+        text += f" (tolerance {_plain(point.tolerance, places)})"
+    return text
+
+
+def _number(value: float, places: int) -> str:
+    return f"{value:,.{places}f}"
+
+
+def _plain(value, places: int | None = None) -> str:
+    if value is None:
+        return "none"
+    if places is None:
+        return f"{Decimal(value).normalize():f}"
+    return f"{Decimal(value):,.{places}f}"

@@ -44,3 +44,23 @@ def format_money(value, *, pence: bool = False) -> str | None:
         return None
     sign = "\N{MINUS SIGN}" if rounded < 0 else ""
     return f"{sign}£{abs(rounded):,.{2 if pence else 0}f}"
+
+
+def format_exact(value, *, grouping: bool = True) -> str | None:
+    """A stored figure as it is, without the zeros its column pads it with: 28175651.6700 -> '28,175,651.67'."""
+    number = to_decimal(value)
+    if number is None:
+        return None
+    places = max(0, -number.normalize().as_tuple().exponent)
+    return format_number(number, places, grouping=grouping)
+
+
+def format_signed(value, places: int = 0) -> str | None:
+    """'+1.5', '−1.5' (a true minus sign) or '0.0': for a change or a variance, where the direction matters."""
+    rounded = round_half_up(value, places)
+    if rounded is None:
+        return None
+    text = format_number(abs(rounded), places)
+    if rounded > 0:
+        return f"+{text}"
+    return f"\N{MINUS SIGN}{text}" if rounded < 0 else text

@@ -2,7 +2,8 @@
 
 from dataclasses import asdict
 
-from delivery_plans.indicator_library import INDICATOR_LIBRARY
+from core.text import natural_sort_key
+from delivery_plans.library_data import INDICATOR_LIBRARY
 
 FIELD_NAMES = {"numerator": "numerator_definition", "denominator": "denominator_definition"}
 
@@ -20,6 +21,8 @@ def load_library(indicator_model) -> tuple[int, int]:
     known = {field.name for field in indicator_model._meta.get_fields()}
     for code, values in library_rows():
         values = {name: value for name, value in values.items() if name in known}
+        if "sort_key" in known:  # the model a migration passes has fields, not the model's save()
+            values["sort_key"] = natural_sort_key(code)
         indicator = indicator_model.objects.filter(council__isnull=True, code=code).first()
         if indicator is None:
             indicator_model.objects.create(code=code, **values)

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils import timezone
+
 from core import registries
 from core.charts import Point, trend_chart
-from core.numbers import format_number
+from core.dates import govuk_date
+from core.numbers import format_number, format_signed
 from core.reports import BOARD_PACK, COUNCIL_VARIANCE, QUARTERLY_RETURN, ReportSource
+from core.variance import TREND_LABELS
 from delivery_plans import selectors as plan_selectors
 from delivery_plans.models import Actual, Amendment, Concern, DeliveryPlan, Return, Target
 
@@ -76,34 +80,52 @@ def _number(value, places=1):
     return format_number(value, places, grouping=False)
 
 
+# A variance is in the indicator's own unit: for a percentage it is percentage points, never a percent.
+VARIANCE_UNITS = {
+    "percentage": "points",
+    "days": "days",
+    "sap_points": "SAP points",
+    "rate_per_1000": "per 1,000 homes",
+}
+
+
+def _variance_text(variance, places: int, unit: str) -> str | None:
+    if variance is None:
+        return None
+    if unit == "pounds":
+        return format_signed(variance, 0).replace("+", "+£").replace("\N{MINUS SIGN}", "\N{MINUS SIGN}£")
+    return " ".join(filter(None, [format_signed(variance, places), VARIANCE_UNITS.get(unit, "")]))
+
+
 def _row_data(row, history=None) -> dict:
     indicator = row.indicator
     places = indicator.decimal_places
-    points = [Point(h["label"], h["actual"], h["target"]) for h in (history or [])]
+    points = [Point(h["label"], h["actual"], h["target"], h.get("tolerance")) for h in (history or [])]
     return {
         "code": indicator.code,
         "name": indicator.name,
         "unit": indicator.get_unit_display(),
         "polarity": indicator.get_polarity_display(),
         "target": _number(row.target.value if row.target else None, places),
-        "tolerance": _number(row.target.tolerance if row.target else None, places),
+        # A zero tolerance is no band at all: say nothing rather than "± 0".
+        "tolerance": _number(row.target.tolerance, places) if row.target and row.target.tolerance else None,
         "actual": _number(row.actual.value, places),
         "numerator": _number(row.actual.numerator, 0) if row.actual.numerator is not None else None,
         "denominator": _number(row.actual.denominator, 0) if row.actual.denominator is not None else None,
-        "variance": _number(row.assessment.variance, places),
-        "percent_variance": _number(row.assessment.percent_variance, 1),
+        "variance": _variance_text(row.assessment.variance, places, indicator.unit),
+        "percent_variance": format_signed(row.assessment.percent_variance, 1),
         "rag": row.assessment.rag,
-        "trend_previous": row.assessment.trend_previous,
-        "trend_year_ago": row.assessment.trend_year_ago,
+        "trend_previous": TREND_LABELS[row.assessment.trend_previous],
+        "trend_year_ago": TREND_LABELS[row.assessment.trend_year_ago],
         "what_happened": row.actual.what_happened,
         "why": row.actual.why,
         "recovery_action": row.actual.recovery_action,
-        "expected_recovery": row.actual.expected_recovery.isoformat() if row.actual.expected_recovery else "",
+        "expected_recovery": row.actual.expected_recovery,
         "queries": [
             {
                 "status": query.get_status_display(),
                 "messages": [
-                    {"party": m.get_party_display(), "at": m.created_at.strftime("%d %b %Y"), "text": m.text}
+                    {"party": m.get_party_display(), "at": govuk_date(m.created_at), "text": m.text}
                     for m in query.messages.all()
                 ],
             }
@@ -112,7 +134,12 @@ def _row_data(row, history=None) -> dict:
         "history": [
             {"label": p.label, "actual": _number(p.actual, places), "target": _number(p.target, places)} for p in points
         ],
-        "chart": trend_chart(points, f"{indicator.code} actual against target, last {len(points)} quarters")
+        "chart": trend_chart(
+            points,
+            f"{indicator.code} actual against target, last {len(points)} quarters",
+            decimal_places=places,
+            polarity=indicator.polarity,
+        )
         if points
         else "",
     }
@@ -147,9 +174,9 @@ def sign_off(source: ReportSource) -> dict:
         "has_data": True,
         "status": record.get_status_display(),
         "submitted_by": record.submitted_by.get_full_name() if record.submitted_by else "",
-        "submitted_at": record.submitted_at.strftime("%d %B %Y") if record.submitted_at else "",
+        "submitted_at": govuk_date(record.submitted_at),
         "accepted_by": record.accepted_by.get_full_name() if record.accepted_by else "",
-        "accepted_at": record.accepted_at.strftime("%d %B %Y") if record.accepted_at else "",
+        "accepted_at": govuk_date(record.accepted_at),
     }
 
 
@@ -168,7 +195,7 @@ def council_variances(source: ReportSource) -> dict:
         )
         .exclude(return_record__status=Return.Status.DRAFT)
         .select_related("plan_indicator__indicator", "return_record__plan__almo")
-        .order_by("return_record__plan__almo__name", "-rag", "plan_indicator__indicator__code")
+        .order_by("return_record__plan__almo__name", "-rag", "plan_indicator__indicator__sort_key")
     )
     targets = {
         (t.plan_indicator_id, t.year, t.quarter): t
@@ -200,7 +227,7 @@ def council_variances(source: ReportSource) -> dict:
                 "what_happened": a.what_happened,
                 "why": a.why,
                 "recovery_action": a.recovery_action,
-                "expected_recovery": a.expected_recovery.isoformat() if a.expected_recovery else "",
+                "expected_recovery": a.expected_recovery,
             }
         )
     return {
@@ -223,7 +250,7 @@ def open_concerns(source: ReportSource) -> dict:
                 "title": c.title,
                 "about": c.get_about_party_display(),
                 "status": c.get_status_display(),
-                "opened": c.opened_at.strftime("%d %b %Y"),
+                "opened": timezone.localdate(c.opened_at),
                 "recovery_action": c.recovery_action,
             }
             for c in concerns.order_by("plan__almo__name", "opened_at")
@@ -243,7 +270,7 @@ def open_amendments(source: ReportSource) -> dict:
                 "almo": a.plan.almo.name,
                 "title": str(a),
                 "proposed_by": a.get_proposing_party_display(),
-                "proposed_at": a.proposed_at.strftime("%d %b %Y"),
+                "proposed_at": timezone.localdate(a.proposed_at),
                 "reason": a.reason,
             }
             for a in amendments.order_by("plan__almo__name", "proposed_at")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.utils import timezone
 
 from core import variance
 from delivery_plans.models import Actual, Amendment, PlanIndicator, Return, Target
@@ -140,6 +144,7 @@ def indicator_history(plan, year: int, quarter: int, count: int = 8) -> dict[int
                     "label": f"Q{q} {str(y)[2:]}/{str(y + 1)[2:]}",
                     "actual": values.get((plan_indicator_id, y, q)),
                     "target": target.value if target else None,
+                    "tolerance": target.tolerance if target else None,
                 }
             )
         history[plan_indicator_id] = points
@@ -151,3 +156,20 @@ def amendments_awaiting_decision(user):
     from_almo = Amendment.objects.restrict(user, "decide_as_council").filter(proposing_party="almo")
     from_council = Amendment.objects.restrict(user, "decide_as_almo").filter(proposing_party="council")
     return (from_almo | from_council).open()
+
+
+def with_overdue(returns: QuerySet, today: dt.date | None = None) -> QuerySet:
+    """Returns marked `overdue`: past their due date and not yet accepted by the council."""
+    today = today or timezone.localdate()
+    overdue = Q(due_on__lt=today) & ~Q(status=Return.Status.ACCEPTED)
+    return returns.annotate(overdue=ExpressionWrapper(overdue, output_field=BooleanField()))
+
+
+def returns_to_review(user) -> QuerySet:
+    """Returns sent to the council and waiting for this person's side to accept or query them."""
+    return Return.objects.restrict(user, "review").awaiting_review()
+
+
+def returns_to_complete(user) -> QuerySet:
+    """Returns this person's ALMO has still to fill in and submit, or to answer queries on and resubmit."""
+    return Return.objects.restrict(user, "change").filter(status__in=[Return.Status.DRAFT, Return.Status.QUERIED])

@@ -28,3 +28,15 @@ def send_welcome_email_task(user_id: int) -> None:
         {"user": user, "link": f"{settings.PORTAL_BASE_URL}{path}", "memberships": memberships},
     )
     send_mail("Your ALMO Portal account", body, None, [user.email])
+
+
+@shared_task(acks_late=True, autoretry_for=(ConnectionError, TimeoutError, OSError), retry_backoff=True, max_retries=5)
+def send_notification_emails_task(notification_ids: list[int], subject: str) -> None:
+    """Email each notification to its person, with the link to act on it."""
+    from organisations.models import Notification
+
+    for notification in Notification.objects.filter(pk__in=notification_ids).select_related("user"):
+        if not notification.user.email or not notification.user.is_active:
+            continue
+        link = f"\n\n{settings.PORTAL_BASE_URL}{notification.link}" if notification.link else ""
+        send_mail(subject, f"{notification.message}{link}\n\nALMO Portal", None, [notification.user.email])

@@ -1,13 +1,17 @@
+import datetime as dt
+from decimal import Decimal
+
 from django.apps import apps
 from django.contrib import messages
 from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from core.numbers import format_exact
 from core.pages import paginate
 from organisations.access import Role, ScopedQuerySet, get_object_for
 from organisations.dashboard import panels_for
@@ -112,21 +116,24 @@ def record_history(request, app_label, model_name, pk):
         raise Http404("No such record type.")
     obj = get_object_for(request.user, model, pk=pk)
     records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    deltas = [
+        (newer, newer.diff_against(older).changes if older is not None else [])
+        for newer, older in zip(records, [*records[1:], None], strict=False)
+    ]
+    names = _related_names(model, [change for _, changes in deltas for change in changes])
     versions = []
-    for newer, older in zip(records, [*records[1:], None], strict=False):
-        changes = []
-        if older is not None:
-            delta = newer.diff_against(older)
-            for change in delta.changes:
-                field = model._meta.get_field(change.field)
-                changes.append(
-                    {
-                        "field": getattr(field, "verbose_name", change.field).capitalize(),
-                        "old": _display(field, change.old),
-                        "new": _display(field, change.new),
-                    }
-                )
-        versions.append({"record": newer, "changes": changes})
+    for newer, changes in deltas:
+        shown = []
+        for change in changes:
+            field = model._meta.get_field(change.field)
+            shown.append(
+                {
+                    "field": getattr(field, "verbose_name", change.field).capitalize(),
+                    "old": _display(field, change.old, names),
+                    "new": _display(field, change.new, names),
+                }
+            )
+        versions.append({"record": newer, "changes": shown})
     return render(
         request,
         "organisations/history.html",
@@ -134,11 +141,39 @@ def record_history(request, app_label, model_name, pk):
     )
 
 
-def _display(field, value):
+def _related_names(model, changes) -> dict:
+    """Names for the people and records that changed fields point to, one query per kind of record.
+
+    A history keeps ids; "Accepted by 1" means nothing to a reader, "Accepted by Priya Shah" does.
+    """
+    wanted: dict = {}
+    for change in changes:
+        field = model._meta.get_field(change.field)
+        if field.is_relation and field.many_to_one:
+            wanted.setdefault(field.related_model, set()).update(v for v in (change.old, change.new) if v is not None)
+    names = {}
+    for related, ids in wanted.items():
+        for record in related._default_manager.filter(pk__in=ids):
+            full_name = getattr(record, "get_full_name", None)
+            names[(related, record.pk)] = (full_name() if full_name else "") or str(record)
+    return names
+
+
+def _display(field, value, names: dict):
     if value in (None, ""):
         return "(empty)"
     if isinstance(value, list):
         return ", ".join(str(item) for item in value) or "(empty)"
+    if field.is_relation and field.many_to_one:
+        return names.get((field.related_model, value), "a record that has since been deleted")
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, dt.datetime):
+        return dateformat.format(timezone.localtime(value), "j F Y \\a\\t H:i")
+    if isinstance(value, dt.date):
+        return dateformat.format(value, "j F Y")
+    if isinstance(value, Decimal):
+        return format_exact(value)
     choices = dict(getattr(field, "flatchoices", []) or [])
     return choices.get(value, value)
 

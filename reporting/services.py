@@ -9,7 +9,6 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
@@ -18,7 +17,8 @@ from django.utils import timezone
 from core.periods import period_label, period_of, previous_period, year_in_range
 from delivery_plans.models import Return
 from organisations.access import Role, acting_party, get_object_for
-from organisations.models import Almo, Council, Notification
+from organisations.models import Almo, Council
+from organisations.notifications import notify
 from reporting import reports
 from reporting.models import ReportRun
 from reporting.rendering import html_to_pdf, write_atomically
@@ -243,17 +243,23 @@ def reports_requeue_stuck(now=None) -> list[int]:
 
 
 def _notify_ready(run: ReportRun) -> None:
-    """A notification in the portal now; the email goes from its own task, so a mail failure costs no report."""
+    """A notification in the portal now, and an email from a task, so a mail failure costs no report."""
+    link = run.get_absolute_url()
     if run.kind == ReportRun.Kind.BOARD_PACK and run.reused_from is None:
-        _notify_board(run)
-    if run.requested_by is None or not run.requested_by.is_active:
-        return
-    message = f"Your {run.get_kind_display().lower()} for {run.subject} is ready."
-    Notification.objects.create(user=run.requested_by, message=message, link=run.get_absolute_url())
-    if run.requested_by.email:
-        from reporting.tasks import send_report_ready_email_task
-
-        transaction.on_commit(lambda: send_report_ready_email_task.delay(run.pk))
+        # A new pack is news for its whole board; the same figures drawn again are not.
+        notify(
+            people=list(_board_readers(run)),
+            subject="A new board pack is ready",
+            message=f"A new board pack for {run.subject} is ready to read.",
+            link=link,
+        )
+    if run.requested_by is not None and run.requested_by.is_active:
+        notify(
+            people=[run.requested_by],
+            subject="Your report is ready",
+            message=f"Your {run.get_kind_display().lower()} for {run.subject} is ready.",
+            link=link,
+        )
 
 
 def _board_readers(run: ReportRun):
@@ -265,44 +271,6 @@ def _board_readers(run: ReportRun):
         memberships__is_active=True,
     )
     return members.exclude(pk=run.requested_by_id).distinct() if run.requested_by_id else members.distinct()
-
-
-def _notify_board(run: ReportRun) -> None:
-    """A new board pack (not one redrawn from identical figures) is news for every member of the board."""
-    message = f"A new board pack for {run.subject} is ready to read."
-    readers = list(_board_readers(run))
-    Notification.objects.bulk_create(
-        Notification(user=reader, message=message, link=run.get_absolute_url()) for reader in readers
-    )
-    if any(reader.email for reader in readers):
-        from reporting.tasks import send_board_pack_published_email_task
-
-        transaction.on_commit(lambda: send_board_pack_published_email_task.delay(run.pk))
-
-
-def board_pack_published_email(run_id: int) -> None:
-    run = ReportRun.objects.select_related("council", "almo").get(pk=run_id)
-    recipients = [reader.email for reader in _board_readers(run) if reader.email]
-    if not recipients:
-        return
-    send_mail(
-        "A new board pack is ready",
-        f"A new board pack for {run.subject} is ready to read.\n\n"
-        f"Read it here: {settings.PORTAL_BASE_URL}{run.get_absolute_url()}\n\nALMO Portal",
-        None,
-        recipients,
-    )
-
-
-def report_ready_email(run_id: int) -> None:
-    run = ReportRun.objects.select_related("requested_by", "council", "almo").get(pk=run_id)
-    message = f"Your {run.get_kind_display().lower()} for {run.subject} is ready."
-    send_mail(
-        "Your report is ready",
-        f"{message}\n\nDownload it here: {settings.PORTAL_BASE_URL}{run.get_absolute_url()}\n\nALMO Portal",
-        None,
-        [run.requested_by.email],
-    )
 
 
 def schedule_council_variance_reports(year=None, quarter=None) -> list[ReportRun]:

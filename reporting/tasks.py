@@ -50,13 +50,3 @@ def return_deadline_reminders_task() -> int:
 @shared_task(acks_late=True)
 def daily_digest_task() -> int:
     return notices.send_daily_digest()
-
-
-@shared_task(acks_late=True, autoretry_for=(ConnectionError, TimeoutError, OSError), retry_backoff=True, max_retries=5)
-def send_report_ready_email_task(run_id: int) -> None:
-    services.report_ready_email(run_id)
-
-
-@shared_task(acks_late=True, autoretry_for=(ConnectionError, TimeoutError, OSError), retry_backoff=True, max_retries=5)
-def send_board_pack_published_email_task(run_id: int) -> None:
-    services.board_pack_published_email(run_id)

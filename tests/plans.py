@@ -39,7 +39,7 @@ COMMENTARY = {
     "what_happened": "Fewer repairs were done on time.",
     "why": "Two contractor crews were off sick.",
     "recovery_action": "Agency crews booked for six weeks.",
-    "expected_recovery": dt.date(2026, 3, 31),
+    "expected_recovery": dt.date(2027, 3, 31),
 }
 
 

@@ -1,4 +1,4 @@
-"""The shared SVG charts, for any page: `{% trend_chart history title %}`."""
+"""The shared SVG charts, for any page: `{% trend_chart history title decimal_places=1 polarity="higher" %}`."""
 
 from django import template
 
@@ -9,6 +9,7 @@ register = template.Library()
 
 
 @register.simple_tag
-def trend_chart(history, title):
-    """History is a list of {"label", "actual", "target"}, oldest first."""
-    return draw_trend_chart([Point(h["label"], h["actual"], h["target"]) for h in history], title)
+def trend_chart(history, title, decimal_places=None, polarity=None):
+    """History is a list of {"label", "actual", "target"} and optionally "tolerance", oldest first."""
+    points = [Point(h["label"], h["actual"], h["target"], h.get("tolerance")) for h in history]
+    return draw_trend_chart(points, title, decimal_places=decimal_places, polarity=polarity)

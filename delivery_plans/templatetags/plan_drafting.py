@@ -2,7 +2,7 @@
 
 from django import template
 
-from delivery_plans import drafting
+from delivery_plans.services import drafting
 
 register = template.Library()
 

@@ -103,7 +103,8 @@ def test_the_layout_is_the_regulators(client, returns, council_officer):
 
 def test_only_people_who_see_every_almo_of_the_council_get_its_row(client, returns, almo_staff, board_member):
     assert _table(client, bearer(almo_staff)) == []  # Northmoor Council's figures include Northmoor East's
-    assert _table(client, bearer(board_member)) == []
+    client.force_login(board_member)  # board members read in the portal; API tokens are not for them
+    assert _table(client, {}) == []
 
 
 def test_a_council_with_one_almo_is_visible_to_that_almos_staff(client, db):

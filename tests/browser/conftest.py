@@ -87,3 +87,36 @@ def sign_in(page, live_server, demo_data):
         return page
 
     return _sign_in
+
+
+@pytest.fixture
+def plans_demo(demo_data):
+    """The demo with its Delivery Plans, returns, amendments and concerns."""
+    from delivery_plans import demo
+    from delivery_plans.library import load_library
+    from delivery_plans.models import Indicator
+
+    load_library(Indicator)  # a transactional test database starts without the migration's rows
+    demo.load()
+
+
+@pytest.fixture
+def signed_in(browser, live_server, plans_demo):
+    """signed_in(username, viewport=VIEWPORT): a page of that demo user's own, in a browser context of its own."""
+    contexts = []
+
+    def _signed_in(username, viewport=VIEWPORT):
+        context = browser.new_context(viewport=viewport)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{live_server.url}/sign-in/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", DEMO_PASSWORD)
+        page.get_by_role("button", name="Sign in", exact=True).click()
+        page.wait_for_url(f"{live_server.url}/")
+        return page
+
+    yield _signed_in
+    for context in contexts:
+        context.close()

@@ -4,43 +4,15 @@ import re
 
 import pytest
 
-from organisations.demo import DEMO_PASSWORD
 from tests.browser.axe import axe_check
-from tests.browser.conftest import TIMEOUT_MS, VIEWPORT
 
 pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture
-def plans_demo(demo_data):
-    from delivery_plans import demo
-    from delivery_plans.library import load_library
-    from delivery_plans.models import Indicator
-
-    load_library(Indicator)  # a transactional test database starts without the migration's rows
-    demo.load()
-
-
-@pytest.fixture
-def person(browser, live_server, plans_demo):
+def person(signed_in):
     """person(username): a signed-in page of that demo user's own, in a separate browser context."""
-    contexts = []
-
-    def _person(username):
-        context = browser.new_context(viewport=VIEWPORT)
-        context.set_default_timeout(TIMEOUT_MS)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{live_server.url}/sign-in/")
-        page.fill("#id_username", username)
-        page.fill("#id_password", DEMO_PASSWORD)
-        page.get_by_role("button", name="Sign in", exact=True).click()
-        page.wait_for_url(f"{live_server.url}/")
-        return page
-
-    yield _person
-    for context in contexts:
-        context.close()
+    return signed_in
 
 
 def open_plan(page, live_server, almo_name):
@@ -69,11 +41,16 @@ def test_a_quarter_from_figures_to_acceptance(person, live_server):
         field.fill("100")
     for field in staff.locator("input[name$='-value']").all():
         field.fill("1")
-    staff.get_by_role("button", name="Save and submit to the council").click()
+    # Submitting goes through a check of every line first; the return is refused there without its commentary.
+    staff.get_by_role("button", name="Save and continue").click()
+    staff.get_by_role("heading", name="Check your answers before you submit the return").wait_for()
+    axe_check(staff, "check your answers")
+    staff.get_by_role("button", name="Submit the return to the council").click()
     summary = staff.locator(".govuk-error-summary")
     summary.wait_for()
     assert "is red: add what happened" in summary.inner_text()
-    axe_check(staff, "return entry with errors")
+    axe_check(staff, "check your answers with errors")
+    staff.get_by_role("link", name="Go back to the figures").click()
 
     # Commentary for each line the portal says needs it, then submit.
     for fieldset in staff.locator("fieldset").all():
@@ -82,7 +59,8 @@ def test_a_quarter_from_figures_to_acceptance(person, live_server):
             fieldset.locator("textarea[name$='-why']").fill("Storm damage in October took the crews.")
             fieldset.locator("textarea[name$='-recovery_action']").fill("Weekend working until January.")
             fieldset.locator("input[name$='-expected_recovery']").fill("2027-03-31")
-    staff.get_by_role("button", name="Save and submit to the council").click()
+    staff.get_by_role("button", name="Save and continue").click()
+    staff.get_by_role("button", name="Submit the return to the council").click()
     staff.get_by_text("The Q3 2026/27 return is submitted to the council.").wait_for()
     return_url = staff.url
     axe_check(staff, "submitted return")
@@ -102,6 +80,8 @@ def test_a_quarter_from_figures_to_acceptance(person, live_server):
     staff.goto(return_url)
     staff.get_by_label("Your answer on BV212").fill("Mostly the Moorside tower blocks.")
     staff.get_by_role("button", name="Send answer").click()
+    staff.get_by_role("link", name="Check and resubmit the return").click()
+    staff.get_by_role("heading", name="Check your answers before you resubmit the return").wait_for()
     staff.get_by_role("button", name="Resubmit the return").click()
     staff.get_by_text("The return is resubmitted to the council.").wait_for()
 

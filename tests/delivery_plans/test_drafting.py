@@ -7,7 +7,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from delivery_plans import drafting
 from delivery_plans.library import load_library
 from delivery_plans.models import (
     Delegation,
@@ -17,6 +16,7 @@ from delivery_plans.models import (
     PlanIndicator,
     Target,
 )
+from delivery_plans.services import drafting
 from tests.access import ScopedPageChecks, _write_forms
 
 pytestmark = pytest.mark.django_db

@@ -14,15 +14,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from delivery_plans import imports, services
+from core import spreadsheets
+from delivery_plans import services
 from delivery_plans.models import Actual, DeliveryPlan, Indicator, PlanIndicator, Return, Target
+from delivery_plans.services import imports
 
 pytestmark = pytest.mark.django_db
 
 HEADER = "indicator_code,year,quarter,numerator,denominator,value,what_happened,why,recovery_action,expected_recovery"
 GOOD_ROWS = [
     "RP02(1),2025,1,450,500,,,,,",  # row 2: 90.0, on target
-    "RP02(1),2025,2,400,500,,Fewer repairs on time,Crews off sick,Agency crews booked,31/03/2026",  # row 3: 80.0
+    "RP02(1),2025,2,400,500,,Fewer repairs on time,Crews off sick,Agency crews booked,31/03/2027",  # row 3: 80.0
     "BV212,2025,1,3100,100,,,,,",  # row 4: 31.0 days
     "LOC1,2025,1,,,42,,,,",  # row 5: a count, typed as the value
     "TP01,2025,4,800,1000,,,,,",  # row 6: annual, so quarter 4
@@ -68,7 +70,7 @@ def accept_return(plan, almo_staff, council_officer, year, quarter):
         indicator = actual.plan_indicator.indicator
         figures = {"numerator": "95", "denominator": "100"} if indicator.is_ratio else {"value": "45"}
         rows[actual.pk] = {**figures, "what_happened": "a", "why": "b", "recovery_action": "c"}
-        rows[actual.pk]["expected_recovery"] = dt.date(2026, 3, 31)
+        rows[actual.pk]["expected_recovery"] = dt.date(2027, 3, 31)
     assert services.return_save(actor=almo_staff, return_record=return_record, rows=rows) == []
     services.return_submit(actor=almo_staff, return_record=return_record)
     return services.return_accept(actor=council_officer, return_record=return_record)
@@ -164,7 +166,7 @@ def test_a_good_csv_imports_every_row_and_works_out_the_values(client, plan, alm
     assert (q1.numerator, q1.denominator, q1.value, q1.rag) == (Decimal(450), Decimal(500), Decimal("90.0"), "green")
     q2 = actual(plan, "RP02(1)", 2025, 2)
     assert (q2.value, q2.rag) == (Decimal("80.0"), "red")
-    assert q2.what_happened == "Fewer repairs on time" and q2.expected_recovery == dt.date(2026, 3, 31)
+    assert q2.what_happened == "Fewer repairs on time" and q2.expected_recovery == dt.date(2027, 3, 31)
     relets = actual(plan, "BV212", 2025, 1)
     assert (relets.value, relets.rag) == (Decimal("31.0"), "amber")  # 3 days over target is the edge of tolerance
     assert actual(plan, "LOC1", 2025, 1).value == 42
@@ -187,7 +189,7 @@ def test_a_good_xlsx_imports(client, plan, almo_staff):
             "Fewer on time",
             "Crews off sick",
             "Agency crews",
-            dt.date(2026, 3, 31),
+            dt.date(2027, 3, 31),
         ],
         ["BV212", "2025/26", "Q1", 3100, 100],  # a year label and a quarter written as Q1 are understood
         ["LOC1", 2025, 1, None, None, 42],
@@ -196,7 +198,7 @@ def test_a_good_xlsx_imports(client, plan, almo_staff):
     assert response.status_code == 302
     assert messages_of(response) == ["Imported 4 figures into 2 returns"]
     assert actual(plan, "RP02(1)", 2025, 2).value == Decimal("80.0")
-    assert actual(plan, "RP02(1)", 2025, 2).expected_recovery == dt.date(2026, 3, 31)
+    assert actual(plan, "RP02(1)", 2025, 2).expected_recovery == dt.date(2027, 3, 31)
     assert actual(plan, "BV212", 2025, 1).value == Decimal("31.0")
     assert actual(plan, "LOC1", 2025, 1).value == 42
 
@@ -238,7 +240,7 @@ BAD_ROWS = {
     "annual indicator outside quarter 4": ("TP01,2025,2,800,1000", "quarter", "TP01 is reported once a year"),
     "ratio with only a value": ("RP02(1),2025,3,,,90", "value", "worked out from its numerator and denominator"),
     "ratio with commentary but no figures": (
-        "RP02(1),2025,3,,,,Fewer repairs,Storms,Agency crews,2026-03-31",
+        "RP02(1),2025,3,,,,Fewer repairs,Storms,Agency crews,2027-03-31",
         "numerator",
         "Enter the numerator and denominator for RP02(1)",
     ),
@@ -383,7 +385,7 @@ def test_size_and_row_limits(client, plan, almo_staff, monkeypatch):
     monkeypatch.setattr(imports, "MAX_ROWS", 2)
     response = upload(client, plan, csv_upload(GOOD_ROWS))
     assert "The file has more than 2 rows of figures." in response.context["form"].errors["file"][0]
-    monkeypatch.setattr(imports, "MAX_UNPACKED_BYTES", 1000)  # a small workbook that unpacks into a huge one
+    monkeypatch.setattr(spreadsheets, "MAX_UNPACKED_BYTES", 1000)  # a small workbook that unpacks into a huge one
     response = upload(client, plan, xlsx_upload([["RP02(1)", 2025, 1, 450, 500]]))
     assert "The Excel workbook is too large to read." in response.context["form"].errors["file"][0]
     monkeypatch.setattr(imports, "MAX_BYTES", 100)
@@ -572,3 +574,28 @@ def test_a_file_of_empty_lines_says_there_is_nothing_to_import(client, plan, alm
     client.force_login(almo_staff)
     response = upload(client, plan, csv_upload(["BV212,2025,3,,,,,,,"]))
     assert "No row has any figures" in response.content.decode()
+
+
+# Crafted workbooks, through the upload page -----------------------------------------------------
+
+
+def test_formulas_with_no_saved_values_are_refused_by_name_not_skipped(client, plan, almo_staff):
+    """A 2-row file of formulas no spreadsheet has calculated once previewed as "save 1 figure"."""
+    client.force_login(almo_staff)
+    rows = [["RP02(1)", 2025, 1, "=400+50", "=500"], ["BV212", 2025, 1, 2500, 100]]
+    response = upload(client, plan, xlsx_upload(rows))
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        "Cells D2 and E2 hold formulas with no saved values. "
+        "Open the file in Excel, save it, and upload it again, or type the figures in."
+    ]
+    assert not Actual.objects.filter(value__isnull=False).exists()
+
+
+def test_a_workbook_of_six_million_cells_in_one_row_is_refused(client, plan, almo_staff):
+    from tests.core.test_spreadsheets import one_wide_row_xlsx
+
+    client.force_login(almo_staff)
+    content = one_wide_row_xlsx()
+    response = upload(client, plan, SimpleUploadedFile("figures.xlsx", content, content_type=XLSX))
+    assert response.context["form"].errors["file"][0].startswith("Row 1 has more than 1,000 cells.")

@@ -28,9 +28,13 @@ def post_figures(client, return_record, rp02=("450", "500"), bv212=("2500", "100
         data[field(actual, "numerator")], data[field(actual, "denominator")] = numerator, denominator
         for name, value in (commentary or {}).items():
             data[field(actual, name)] = str(value)
-    if submit:
-        data["submit"] = "1"
-    return client.post(reverse("delivery_plans:return_edit", args=[return_record.pk]), data)
+    if not submit:
+        return client.post(reverse("delivery_plans:return_edit", args=[return_record.pk]), data)
+    # Submitting is two steps: save and continue to the check page, then submit from there.
+    data["continue"] = "1"
+    saved = client.post(reverse("delivery_plans:return_edit", args=[return_record.pk]), data)
+    assert saved.status_code == 302, saved
+    return client.post(reverse("delivery_plans:return_check", args=[return_record.pk]))
 
 
 def start_return(client, plan, year=2025, quarter=1):
@@ -72,7 +76,7 @@ def test_the_whole_quarter_journey(client, plan, almo_staff, council_officer):
     client.force_login(almo_staff)
     query = rp02.queries.get()
     client.post(reverse("delivery_plans:query_answer", args=[query.pk]), {"text": "The north patch crews."})
-    client.post(reverse("delivery_plans:return_resubmit", args=[return_record.pk]))
+    client.post(reverse("delivery_plans:return_check", args=[return_record.pk]))
     return_record.refresh_from_db()
     assert return_record.status == Return.Status.RESUBMITTED
 

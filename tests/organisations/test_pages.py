@@ -197,3 +197,24 @@ def test_password_reset_sends_a_link_that_works(client, almo_staff):
 def test_a_person_with_no_membership_is_told_what_to_do(client, db):
     client.force_login(UserFactory())
     assert "You do not have access to any organisation yet" in client.get(reverse("home")).content.decode()
+
+
+def test_history_names_people_and_shows_dates_and_figures_as_people_write_them(
+    client, plan, almo_staff, council_officer
+):
+    """A history keeps ids; the page shows "Priya Shah", "2 December 2026" and "93.5", never "1" or 93.5000."""
+    from delivery_plans import services as plan_services
+    from delivery_plans.models import Return
+    from tests.plans import fill
+
+    return_record = plan_services.return_open(actor=almo_staff, plan=plan, year=2025, quarter=1)
+    fill(return_record, almo_staff)
+    plan_services.return_submit(actor=almo_staff, return_record=return_record)
+    plan_services.return_accept(actor=council_officer, return_record=return_record)
+    client.force_login(council_officer)
+    page = client.get(reverse("organisations:history", args=["delivery_plans", "return", return_record.pk])).content
+    page = page.decode()
+    accepted = Return.objects.get(pk=return_record.pk).accepted_at
+    assert council_officer.get_full_name() and council_officer.get_full_name() in page
+    assert f"<ins>{council_officer.pk}</ins>" not in page
+    assert f"{accepted:%-d %B %Y}" in page

@@ -1,4 +1,4 @@
-"""Writes for drafting a delivery plan before sign-off, and for a council's local indicators.
+"""Drafting: writes to a delivery plan before sign-off, and to a council's local indicators.
 
 A draft changes freely; once both parties sign it the plan is in force and changes only by amendment.
 Each write re-checks access inside its transaction and locks the plan row, so it cannot race a sign-off.
@@ -13,9 +13,10 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import transaction
 from django.db.models import Q
 
+from core.history import save_as
 from core.periods import YEAR_RANGE_HELP, financial_year_label, year_in_range
 from delivery_plans.models import Delegation, DeliveryPlan, Indicator, Objective, PlanIndicator, Target, Unit
-from delivery_plans.services import parse_decimal
+from delivery_plans.services.figures import parse_decimal
 from organisations.access import acting_party
 from organisations.models import Almo, Council
 
@@ -31,9 +32,10 @@ NOT_DRAFT = {
 }
 
 
-def _history(obj, actor):
-    obj._history_user = actor
-    return obj
+def _delete_as(actor, record) -> None:
+    """Delete a record with `actor` named on its history; core.history covers saves only."""
+    record._history_user = actor
+    record.delete()
 
 
 def _rekey(error: ValidationError, model, fields: dict[str, str]) -> ValidationError:
@@ -58,11 +60,9 @@ def _rekey(error: ValidationError, model, fields: dict[str, str]) -> ValidationE
 
 def _save(obj, actor, constraint_fields: dict[str, str] | None = None):
     try:
-        obj.full_clean()
+        return save_as(actor, obj)
     except ValidationError as error:
         raise _rekey(error, type(obj), constraint_fields or {}) from None
-    _history(obj, actor).save()
-    return obj
 
 
 def _strip(value) -> str:
@@ -141,8 +141,8 @@ def _changed(plan: DeliveryPlan, actor) -> None:
     """A sign-off is for the plan as it stood: any change after it means both must sign again."""
     if plan.council_signed_at or plan.almo_signed_at:
         plan.council_signed_by = plan.council_signed_at = plan.almo_signed_by = plan.almo_signed_at = None
-        _history(plan, actor).save(
-            update_fields=["council_signed_by", "council_signed_at", "almo_signed_by", "almo_signed_at"]
+        save_as(
+            actor, plan, update_fields=["council_signed_by", "council_signed_at", "almo_signed_by", "almo_signed_at"]
         )
 
 
@@ -208,8 +208,8 @@ def objective_delete(*, actor, objective: Objective) -> None:
     # Done one by one rather than by the database's SET NULL, so each keeps a history record.
     for plan_indicator in objective.indicators.all():
         plan_indicator.objective = None
-        _history(plan_indicator, actor).save(update_fields=["objective"])
-    _history(objective, actor).delete()
+        save_as(actor, plan_indicator, update_fields=["objective"])
+    _delete_as(actor, objective)
     _changed(plan, actor)
 
 
@@ -225,7 +225,7 @@ def indicators_for_plan(user, plan: DeliveryPlan):
         Indicator.objects.restrict(user)
         .filter(is_active=True)
         .filter(Q(council__isnull=True) | Q(council_id=plan.almo.council_id))
-        .order_by("source", "code")
+        .order_by("sort_key", "pk")
     )
 
 
@@ -255,8 +255,8 @@ def plan_indicator_remove(*, actor, plan_indicator: PlanIndicator) -> None:
     plan = draft_for_change(actor, plan_indicator.plan_id)
     plan_indicator = PlanIndicator.objects.get_for(actor, "change", pk=plan_indicator.pk, plan=plan)
     for target in plan_indicator.targets.all():
-        _history(target, actor).delete()
-    _history(plan_indicator, actor).delete()
+        _delete_as(actor, target)
+    _delete_as(actor, plan_indicator)
     _changed(plan, actor)
 
 
@@ -340,7 +340,7 @@ def targets_set(*, actor, plan: DeliveryPlan, year: int, cells: dict[tuple[int, 
         target = existing.get(key)
         if figures is None:
             if target is not None:
-                _history(target, actor).delete()
+                _delete_as(actor, target)
                 changed = True
             continue
         value, tolerance = figures
@@ -411,7 +411,7 @@ def delegation_update(
 def delegation_delete(*, actor, delegation: Delegation) -> None:
     plan = draft_for_change(actor, delegation.plan_id)
     delegation = Delegation.objects.get_for(actor, "change", pk=delegation.pk, plan=plan)
-    _history(delegation, actor).delete()
+    _delete_as(actor, delegation)
     _changed(plan, actor)
 
 
@@ -465,16 +465,16 @@ def _indicator_errors(indicator: Indicator) -> dict[str, str]:
 
 
 def _indicator_save(indicator: Indicator, actor) -> Indicator:
+    """Save if our checks and the model's all pass; otherwise raise every problem, ours first for a field."""
     errors = _indicator_errors(indicator)
     try:
-        indicator.full_clean()
+        if not errors:
+            return save_as(actor, indicator)
+        indicator.full_clean()  # only to gather its messages alongside ours: nothing is saved
     except ValidationError as error:
         for field, messages in _rekey(error, Indicator, INDICATOR_CONSTRAINT_FIELDS).message_dict.items():
             errors.setdefault(field, messages[0])
-    if errors:
-        raise ValidationError(errors)
-    _history(indicator, actor).save()
-    return indicator
+    raise ValidationError(errors)
 
 
 @transaction.atomic

@@ -1,42 +1,9 @@
+"""Forms for proposing an amendment to a plan in force, and for agreeing or declining one."""
+
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 
 from delivery_plans.models import Amendment, Indicator, Objective, PlanIndicator, Return, Target
-from organisations.access import Party
-
-
-class ReturnStartForm(forms.Form):
-    year = forms.TypedChoiceField(label="Financial year", coerce=int)
-    quarter = forms.TypedChoiceField(
-        label="Quarter",
-        coerce=int,
-        choices=[
-            (1, "Q1 (April to June)"),
-            (2, "Q2 (July to September)"),
-            (3, "Q3 (October to December)"),
-            (4, "Q4 (January to March)"),
-        ],
-    )
-
-    def __init__(self, *args, plan, **kwargs):
-        super().__init__(*args, **kwargs)
-        from core.periods import financial_year_label
-
-        self.fields["year"].choices = [(year, financial_year_label(year)) for year in plan.years]
-
-
-class QueryForm(forms.Form):
-    text = forms.CharField(
-        label="Your question for the ALMO",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter your question for the ALMO"},
-    )
-
-
-class AnswerForm(forms.Form):
-    text = forms.CharField(
-        label="Your answer", widget=forms.Textarea(attrs={"rows": 3}), error_messages={"required": "Enter your answer"}
-    )
 
 
 class DecisionForm(forms.Form):
@@ -53,6 +20,11 @@ class AmendmentForm(forms.Form):
     target = forms.ModelChoiceField(label="Target", queryset=Target.objects.none(), required=False)
     new_value = forms.DecimalField(
         label="New value", required=False, help_text="For a target or tolerance, in the indicator's own unit."
+    )
+    reopens_return = forms.BooleanField(
+        label="Re-open the return for that quarter if the ALMO has sent it",
+        required=False,
+        help_text="The return goes back to the ALMO, to check its figures and commentary against the new target.",
     )
     objective = forms.ModelChoiceField(label="Objective", queryset=Objective.objects.none(), required=False)
     new_title = forms.CharField(label="New objective title", required=False, max_length=200)
@@ -90,27 +62,3 @@ class AmendmentForm(forms.Form):
         self.fields["plan_indicator"].queryset = (
             PlanIndicator.objects.restrict(user).filter(plan=plan, is_active=True).select_related("indicator")
         )
-
-
-class ConcernForm(forms.Form):
-    about_party = forms.ChoiceField(
-        label="Whose performance is the concern about?",
-        choices=Party.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose whose performance the concern is about"},
-    )
-    title = forms.CharField(label="Title", max_length=200, error_messages={"required": "Enter a short title"})
-    description = forms.CharField(
-        label="What is going wrong, and what is the effect?",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Describe what is going wrong"},
-    )
-
-
-class RecoveryForm(forms.Form):
-    recovery_action = forms.CharField(
-        label="Recovery action",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="What will be done, by whom, and by when.",
-        error_messages={"required": "Describe the recovery action"},
-    )

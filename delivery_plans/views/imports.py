@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 
-from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,8 +11,10 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
 from core.periods import period_label
-from delivery_plans import imports, services
+from delivery_plans import services
+from delivery_plans.forms.imports import UploadForm
 from delivery_plans.models import DeliveryPlan, PlanIndicator
+from delivery_plans.services import imports
 from organisations.access import Party, acting_party, get_object_for
 
 SESSION_PREFIX = "actuals_import"
@@ -21,21 +22,6 @@ CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-
-
-class UploadForm(forms.Form):
-    file = forms.FileField(
-        label="Upload a file",
-        error_messages={"required": "Select a CSV or Excel file to import.", "empty": "The selected file is empty."},
-    )
-
-    @classmethod
-    def for_errors(cls):
-        """A form to show problems found after the upload was read, such as when saving."""
-        form = cls(data={}, files={})
-        form.full_clean()
-        form.errors.clear()
-        return form
 
 
 def _plan_for_import(request, pk: int) -> DeliveryPlan:
@@ -138,6 +124,13 @@ def actuals_import_preview(request, pk, token):
     if errors:
         del request.session[_session_key(plan, token)]
         return _render_upload(request, plan, UploadForm.for_errors(), errors)
+    return render(
+        request, "delivery_plans/import_preview.html", _preview_context(plan, pending["file_name"], valid_rows)
+    )
+
+
+def _preview_context(plan: DeliveryPlan, file_name: str, valid_rows: list[dict]) -> dict:
+    """Each figure as it will be saved, and how many returns it fills or starts."""
     indicators = {
         pi.pk: pi.indicator
         for pi in PlanIndicator.objects.filter(plan=plan, is_active=True).select_related("indicator")
@@ -157,18 +150,14 @@ def actuals_import_preview(request, pk, token):
     new_returns = sorted({(r["year"], r["quarter"]) for r in valid_rows if r["creates_return"]})
     new_returns = [period_label(*period) for period in new_returns]
     periods = {(r["year"], r["quarter"]) for r in valid_rows}
-    return render(
-        request,
-        "delivery_plans/import_preview.html",
-        _context(
-            plan,
-            file_name=pending["file_name"],
-            lines=lines,
-            figure_count=_plural(len(valid_rows), "figure"),
-            return_count=_plural(len(periods), "return"),
-            new_returns=_and_list(new_returns),
-            new_return_count=len(new_returns),
-        ),
+    return _context(
+        plan,
+        file_name=file_name,
+        lines=lines,
+        figure_count=_plural(len(valid_rows), "figure"),
+        return_count=_plural(len(periods), "return"),
+        new_returns=_and_list(new_returns),
+        new_return_count=len(new_returns),
     )
 
 

@@ -12,10 +12,10 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from core.forms import attach_errors
-from delivery_plans import drafting
-from delivery_plans.drafting_forms import IndicatorForm
 from delivery_plans.filtersets import IndicatorFilterSet
+from delivery_plans.forms.library import IndicatorForm
 from delivery_plans.models import DeliveryPlan, Indicator
+from delivery_plans.services import drafting
 from organisations.access import can, get_object_for
 from organisations.models import Council
 

@@ -1,0 +1,33 @@
+"""Figures in templates by the portal's one rule (`core.numbers`): `{% load numbers %}{{ value|exact }}`."""
+
+from django import template
+
+from core.numbers import format_exact, format_money, format_number, format_signed
+
+register = template.Library()
+
+
+@register.filter
+def exact(value):
+    """28175651.6700 -> 28,175,651.67: the figure as stored, without its column's padding zeros."""
+    shown = format_exact(value)
+    return "" if shown is None else shown
+
+
+@register.filter
+def places(value, decimal_places):
+    """Rounded half up to the indicator's decimal places, with thousands separated."""
+    shown = format_number(value, int(decimal_places))
+    return "" if shown is None else shown
+
+
+@register.filter
+def signed(value, decimal_places=0):
+    shown = format_signed(value, int(decimal_places))
+    return "" if shown is None else shown
+
+
+@register.filter
+def money(value):
+    shown = format_money(value)
+    return "" if shown is None else shown

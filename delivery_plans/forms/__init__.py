@@ -1,0 +1,1 @@
+"""Delivery Plan forms, one module per subdomain; import from the module that owns the form."""

@@ -1,0 +1,1 @@
+"""Delivery Plan pages, one module per subdomain; `delivery_plans/urls.py` routes to each."""
