@@ -21,10 +21,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
+from core.numbers import round_half_up
+
 HIGHER, LOWER = "higher", "lower"
 # Fewer peers than this and the boundaries would give away single organisations' figures: show none.
 MIN_PEERS = 3
-PLACES = Decimal("0.0001")
+QUARTILE_PLACES = 4
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,8 @@ def _at(values: list[Decimal], k: int) -> Decimal:
     below = int(position)
     fraction = position - below
     if fraction == 0:
-        return values[below].quantize(PLACES)
-    return (values[below] + fraction * (values[below + 1] - values[below])).quantize(PLACES)
+        return round_half_up(values[below], QUARTILE_PLACES)
+    return round_half_up(values[below] + fraction * (values[below + 1] - values[below]), QUARTILE_PLACES)
 
 
 def quartile_position(value: Decimal, bounds: Quartiles, polarity: str) -> int | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from core.numbers import round_half_up
+
 GREEN, AMBER, RED = "green", "amber", "red"
 DATA_ONLY, NO_TARGET, NOT_REPORTED = "data_only", "no_target", "not_reported"
 
@@ -81,7 +83,7 @@ def assess(actual, target, tolerance, polarity: str, previous=None, year_ago=Non
     if actual is not None and target is not None:
         variance = Decimal(actual) - Decimal(target)
         if Decimal(target) != 0:
-            percent = (variance / abs(Decimal(target)) * 100).quantize(Decimal("0.1"))
+            percent = round_half_up(variance / abs(Decimal(target)) * 100, 1)
     return Assessment(
         rag=rag_status(actual, target, tolerance, polarity),
         variance=variance,

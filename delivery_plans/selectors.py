@@ -84,11 +84,13 @@ def return_rows(return_record: Return) -> list[ActualRow]:
 
 
 def rag_counts(rows: list[ActualRow]) -> dict[str, int]:
-    counts = {status: 0 for status in (variance.GREEN, variance.AMBER, variance.RED)}
-    counts.update({"other": 0})
+    """How many lines have each status. "No target", "data only" and "not reported" are each counted apart:
+    a line with no target is not a data-only indicator, and neither is a figure still to come.
+    """
+    statuses = (variance.RED, variance.AMBER, variance.GREEN, variance.NO_TARGET, variance.DATA_ONLY)
+    counts = {status: 0 for status in (*statuses, variance.NOT_REPORTED)}
     for row in rows:
-        key = row.assessment.rag if row.assessment.rag in counts else "other"
-        counts[key] += 1
+        counts[row.assessment.rag if row.assessment.rag in counts else variance.NOT_REPORTED] += 1
     return counts
 
 

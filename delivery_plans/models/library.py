@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from core.numbers import round_half_up
 from core.text import natural_sort_key
 from delivery_plans import querysets
 from organisations.models import Council
@@ -115,6 +116,5 @@ class Indicator(models.Model):
         return bool(self.numerator_definition)
 
     def compute(self, numerator: Decimal, denominator: Decimal) -> Decimal:
-        return (Decimal(numerator) / Decimal(denominator) * self.multiplier).quantize(
-            Decimal(1).scaleb(-self.decimal_places)
-        )
+        """Numerator / denominator x multiplier, rounded half up as published returns are (49/400 is 12.3%)."""
+        return round_half_up(Decimal(numerator) / Decimal(denominator) * self.multiplier, self.decimal_places)

@@ -55,8 +55,11 @@ def amendment_propose(*, actor, plan: DeliveryPlan, kind: str, reason: str, **ch
 def _target_change_errors(amendment: Amendment, plan: DeliveryPlan) -> dict[str, str]:
     errors = {}
     target = amendment.target
+    if amendment.new_value is None:
+        errors["new_value"] = "Enter the new value."
     if target is None or target.plan_indicator.plan_id != plan.pk:
-        return {"target": "Choose the target to change."}
+        errors["target"] = "Choose the target to change."
+        return errors
     if _target_is_settled(target):
         errors["target"] = (
             f"The council has accepted the return for {period_label(target.year, target.quarter)}, so its target "
@@ -67,11 +70,9 @@ def _target_change_errors(amendment: Amendment, plan: DeliveryPlan) -> dict[str,
             f"The ALMO has sent the return for {period_label(target.year, target.quarter)}. To change its target, "
             "choose to re-open that return: it goes back to the ALMO to check its commentary."
         )
-    if amendment.new_value is None:
-        errors["new_value"] = "Enter the new value."
-    elif amendment.kind == Amendment.Kind.TOLERANCE and amendment.new_value < 0:
+    if amendment.new_value is not None and amendment.kind == Amendment.Kind.TOLERANCE and amendment.new_value < 0:
         errors["new_value"] = "A tolerance cannot be negative."
-    elif amendment.kind == Amendment.Kind.TARGET:
+    elif amendment.new_value is not None and amendment.kind == Amendment.Kind.TARGET:
         problem = target_problem(target.plan_indicator.indicator, amendment.new_value)
         if problem:
             errors["new_value"] = problem

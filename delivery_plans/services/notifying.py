@@ -12,6 +12,8 @@ from organisations.notifications import notify_party
 
 OTHER = {Party.COUNCIL: Party.ALMO, Party.ALMO: Party.COUNCIL}
 SIDE = {Party.COUNCIL: "the council", Party.ALMO: "the ALMO"}
+# At the start of a sentence (str.capitalize would make "the ALMO" into "The almo").
+SIDE_FIRST = {Party.COUNCIL: "The council", Party.ALMO: "The ALMO"}
 
 
 def _return_words(return_record: Return) -> str:
@@ -90,7 +92,7 @@ def amendment_proposed(amendment: Amendment, actor) -> None:
         almo=amendment.plan.almo,
         party=OTHER[party],
         subject=f"An amendment to {amendment.plan.title} waits for your decision",
-        message=f"{SIDE[party].capitalize()} proposes an amendment to {amendment.plan.title}: {amendment}. "
+        message=f"{SIDE_FIRST[party]} proposes an amendment to {amendment.plan.title}: {amendment}. "
         "Agree or decline it.",
         link=amendment.get_absolute_url(),
         except_user=actor,
@@ -104,7 +106,7 @@ def amendment_decided(amendment: Amendment, actor) -> None:
         almo=amendment.plan.almo,
         party=amendment.proposing_party,
         subject=f"Your amendment to {amendment.plan.title} was {decided}",
-        message=f"{SIDE[OTHER[amendment.proposing_party]].capitalize()} {decided} your amendment: {amendment}. "
+        message=f"{SIDE_FIRST[OTHER[amendment.proposing_party]]} {decided} your amendment: {amendment}. "
         + after,
         link=amendment.get_absolute_url(),
         except_user=actor,
@@ -113,10 +115,10 @@ def amendment_decided(amendment: Amendment, actor) -> None:
 
 def plan_signed(plan: DeliveryPlan, party: str, actor) -> None:
     if plan.is_in_force:
-        message = f"{SIDE[party].capitalize()} signed {plan.title}, so it is now in force. Returns can start."
+        message = f"{SIDE_FIRST[party]} signed {plan.title}, so it is now in force. Returns can start."
         subject = f"{plan.title} is in force"
     else:
-        message = f"{SIDE[party].capitalize()} signed {plan.title}. Check it and sign it too to bring it into force."
+        message = f"{SIDE_FIRST[party]} signed {plan.title}. Check it and sign it too to bring it into force."
         subject = f"{plan.title} waits for your signature"
     notify_party(
         almo=plan.almo,

@@ -16,12 +16,13 @@ def amendment_propose(request, pk):
     plan = get_object_for(request.user, DeliveryPlan.objects.select_related("almo"), "propose", pk=pk)
     form = AmendmentForm(request.POST or None, plan=plan, user=request.user)
     if request.method == "POST" and form.is_valid():
-        data = {key: value for key, value in form.cleaned_data.items() if value not in (None, "")}
-        kind, reason = data.pop("kind"), data.pop("reason")
+        kind, reason = form.cleaned_data["kind"], form.cleaned_data["reason"]
         try:
-            amendment = services.amendment_propose(actor=request.user, plan=plan, kind=kind, reason=reason, **data)
+            amendment = services.amendment_propose(
+                actor=request.user, plan=plan, kind=kind, reason=reason, **form.change()
+            )
         except ValidationError as error:
-            attach_errors(form, error)
+            form.attach_service_errors(error)
         else:
             messages.success(
                 request, "Your amendment is proposed. The other party must agree it before the plan changes."
