@@ -1,12 +1,15 @@
 """The REST API, version 1, under /api/v1/. Each app's `api/urls.py` adds its resources.
 
 API views inherit from `core.api.base`, which lets anonymous calls through Django's LoginRequiredMiddleware
-so they get a JSON 401 rather than the sign-in page; the schema and its docs page are public.
+so they get a JSON 401 rather than the sign-in page; the schema and its docs page are public, and any other address
+under the API is a JSON 404.
 """
 
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from core.api.base import not_found
 
 app_name = "api"
 
@@ -16,4 +19,6 @@ urlpatterns = [
     path("", include("benchmarking.api.urls")),
     path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
     path("docs/", login_not_required(SpectacularSwaggerView.as_view(url_name="api:schema")), name="docs"),
+    # Last: an address no resource matches (`returns/1.5/`, a path without its slash) is a JSON 404.
+    re_path(r"", not_found),
 ]

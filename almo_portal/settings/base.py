@@ -154,7 +154,7 @@ REST_FRAMEWORK = {
         "export": env("API_EXPORT_RATE_LIMIT", default="120/hour"),
     },
     "EXCEPTION_HANDLER": "core.api.exceptions.api_exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.PortalAutoSchema",
     "NON_FIELD_ERRORS_KEY": "non_field_errors",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
@@ -175,6 +175,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Links from each resource's answers to the operations on one of its records (core/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.schema.link_record_operations",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "PartyEnum": "organisations.access.Party",
         "CouncilKindEnum": "organisations.models.Council.Kind",

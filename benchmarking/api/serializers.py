@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from benchmarking.models import PeerGroup
 from benchmarking.selectors import COLUMNS
-from core.periods import parse_period
+from core.api.serializers import PeriodParameter, YearParameter
 from delivery_plans.models import Indicator
 
 
@@ -15,12 +15,12 @@ class PeerGroupSerializer(serializers.ModelSerializer):
 
 
 def _blank_is_absent(data) -> dict:
-    """A browser form sends empty fields; they mean 'not given'."""
-    return {key: value for key, value in data.items() if str(value).strip()}
+    """A browser form sends empty fields; they mean 'not given', as for every list parameter (core.api.filters)."""
+    return {key: value for key, value in data.items() if value != ""}
 
 
 class BenchmarkingParametersSerializer(serializers.Serializer):
-    period = serializers.CharField(
+    period = PeriodParameter(
         required=False,
         help_text="A financial year like 2025/26 (the year-end figures) or a quarter like 2025/26-Q2 (year to date). "
         "Leave out for every period.",
@@ -34,12 +34,6 @@ class BenchmarkingParametersSerializer(serializers.Serializer):
 
     def __init__(self, *args, data=None, **kwargs):
         super().__init__(*args, data=_blank_is_absent(data or {}), **kwargs)
-
-    def validate_period(self, value):
-        try:
-            return parse_period(value)
-        except Exception as error:  # django's forms.ValidationError, with a message for people
-            raise serializers.ValidationError(list(getattr(error, "messages", [str(error)]))) from error
 
     def validate_indicator(self, value):
         codes = [code.strip() for code in value.split(",") if code.strip()]
@@ -60,16 +54,13 @@ class BenchmarkingParametersSerializer(serializers.Serializer):
 
 
 class TsmParametersSerializer(serializers.Serializer):
-    year = serializers.CharField(help_text="The financial year, like 2025/26 (or 2025).")
+    year = YearParameter(help_text="The financial year, like 2025/26 (or 2025).")
 
     def __init__(self, *args, data=None, **kwargs):
         super().__init__(*args, data=_blank_is_absent(data or {}), **kwargs)
 
     def validate_year(self, value):
-        try:
-            return parse_period(value, quarter_allowed=False).year
-        except Exception as error:
-            raise serializers.ValidationError(list(getattr(error, "messages", [str(error)]))) from error
+        return value.year
 
 
 NUMBER = {"type": "number", "nullable": True}

@@ -1,7 +1,8 @@
 """What every API view shares. New API resources inherit from these and stay thin.
 
 - Anonymous calls get a JSON 401, never the sign-in page: Django's LoginRequiredMiddleware is told to stand aside.
-- Query parameters a view does not know are refused with a 400 that names them.
+- Query parameters a view does not know are refused with a 400 that names them; so are body fields a write does not
+  declare, or of the wrong JSON type (`read_body` and `serializers.StrictSerializer`).
 - Reads start from the one access rule, `restrict(user, "view")`; a record you may not see is a 404.
 - Writes call a service; its ValidationError and PermissionDenied become 400 and 403 (see `exceptions.py`).
 - Each answered request is told to the registered observers (`api_access` logs it against its token).
@@ -12,6 +13,9 @@ from __future__ import annotations
 import time
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ImproperlyConfigured
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -20,6 +24,11 @@ from rest_framework.views import APIView
 from rest_framework.viewsets import GenericViewSet
 
 from core import registries
+from core.api.serializers import StrictSerializer
+
+
+class NoBody(StrictSerializer):
+    """What an action that takes no body reads: nothing, or an empty object; any key is refused."""
 
 
 class StrictContentNegotiation(DefaultContentNegotiation):
@@ -47,7 +56,8 @@ class PortalApiMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        self.check_query_params(request)
+        if hasattr(self, request.method.lower()):  # otherwise DRF answers 405, whatever the query says
+            self.check_query_params(request)
 
     def allowed_query_params(self) -> set[str]:
         return {api_settings.URL_FORMAT_OVERRIDE, *self.query_params}
@@ -61,6 +71,18 @@ class PortalApiMixin:
                 {name[:50]: [f"Unknown query parameter. This accepts: {accepted}."] for name in unknown}
             )
 
+    def read_body(self, serializer_class: type[StrictSerializer] | None = None) -> StrictSerializer:
+        """The request body, validated by `serializer_class` (or, for an action that takes none, `NoBody`).
+
+        Raises the 400 naming each field that is wrong, unknown or of the wrong type; nothing is read loosely.
+        """
+        serializer_class = serializer_class or NoBody
+        if not issubclass(serializer_class, StrictSerializer):
+            raise ImproperlyConfigured(f"{serializer_class.__name__} reads a request body: make it a StrictSerializer.")
+        form = serializer_class(data=self.request.data, context={"request": self.request, "view": self})
+        form.is_valid(raise_exception=True)
+        return form
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         started = getattr(self, "_started", time.monotonic())
@@ -72,6 +94,16 @@ class PortalApiMixin:
         """The caller can see `obj` (or it would be a 404); refuse with a 403 if they may not take `action` on it."""
         if not type(obj).objects.allows(self.request.user, action, obj):
             raise PermissionDenied(message)
+
+
+@csrf_exempt  # it changes nothing, and a write to a wrong address should hear that, not about a CSRF cookie
+@login_not_required
+def not_found(request, *args, **kwargs):
+    """Any other address under the API: a JSON 404 in the API's error shape, not the site's HTML page."""
+    return JsonResponse(
+        {"detail": "There is nothing at this address in the API. Every path ends with a slash: see /api/v1/docs/."},
+        status=404,
+    )
 
 
 class PortalAPIView(PortalApiMixin, APIView):

@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Q
 
-from core.api.filters import IntegerFilter, PeriodFilter
+from core.api.filters import BooleanFilter, IntegerFilter, PeriodFilter, PortalFilterSet
 from delivery_plans.models import (
     Actual,
     Amendment,
@@ -19,13 +19,13 @@ from delivery_plans.models import (
 )
 
 
-class IndicatorFilterSet(django_filters.FilterSet):
+class IndicatorFilterSet(PortalFilterSet):
     code = django_filters.CharFilter()
     source = django_filters.ChoiceFilter(choices=Indicator.Source.choices)
     unit = django_filters.ChoiceFilter(choices=Unit.choices)
     polarity = django_filters.ChoiceFilter(choices=Polarity.choices)
     frequency = django_filters.ChoiceFilter(choices=Indicator.Frequency.choices)
-    is_active = django_filters.BooleanFilter()
+    is_active = BooleanFilter()
     council = IntegerFilter(field_name="council_id")
 
     class Meta:
@@ -33,7 +33,7 @@ class IndicatorFilterSet(django_filters.FilterSet):
         fields = []
 
 
-class DeliveryPlanFilterSet(django_filters.FilterSet):
+class DeliveryPlanFilterSet(PortalFilterSet):
     almo = IntegerFilter(field_name="almo_id")
     status = django_filters.ChoiceFilter(choices=DeliveryPlan.Status.choices)
     year = IntegerFilter(method="filter_year", help_text="Plans covering this financial year: 2025 for 2025/26.")
@@ -46,7 +46,7 @@ class DeliveryPlanFilterSet(django_filters.FilterSet):
         return queryset.filter(first_year__lte=value, last_year__gte=value)
 
 
-class TargetFilterSet(django_filters.FilterSet):
+class TargetFilterSet(PortalFilterSet):
     plan = IntegerFilter(field_name="plan_indicator__plan_id")
     almo = IntegerFilter(field_name="plan_indicator__plan__almo_id")
     indicator_code = django_filters.CharFilter(field_name="plan_indicator__indicator__code")
@@ -59,7 +59,7 @@ class TargetFilterSet(django_filters.FilterSet):
         fields = []
 
 
-class ReturnFilterSet(django_filters.FilterSet):
+class ReturnFilterSet(PortalFilterSet):
     plan = IntegerFilter(field_name="plan_id")
     almo = IntegerFilter(field_name="plan__almo_id")
     status = django_filters.MultipleChoiceFilter(choices=Return.Status.choices)
@@ -72,7 +72,7 @@ class ReturnFilterSet(django_filters.FilterSet):
         fields = []
 
 
-class ActualFilterSet(django_filters.FilterSet):
+class ActualFilterSet(PortalFilterSet):
     return_id = IntegerFilter(field_name="return_record_id")
     plan = IntegerFilter(field_name="return_record__plan_id")
     almo = IntegerFilter(field_name="return_record__plan__almo_id")
@@ -84,7 +84,7 @@ class ActualFilterSet(django_filters.FilterSet):
     year = IntegerFilter(field_name="return_record__year")
     quarter = IntegerFilter(field_name="return_record__quarter")
     period = PeriodFilter(year_field="return_record__year", quarter_field="return_record__quarter")
-    commentary = django_filters.BooleanFilter(
+    commentary = BooleanFilter(
         method="filter_commentary", help_text="true: lines with variance commentary; false: lines without."
     )
 
@@ -97,7 +97,7 @@ class ActualFilterSet(django_filters.FilterSet):
         return queryset.filter(written) if value else queryset.exclude(written)
 
 
-class QueryFilterSet(django_filters.FilterSet):
+class QueryFilterSet(PortalFilterSet):
     return_id = IntegerFilter(field_name="actual__return_record_id")
     almo = IntegerFilter(field_name="actual__return_record__plan__almo_id")
     status = django_filters.MultipleChoiceFilter(choices=Query.Status.choices)
@@ -107,7 +107,7 @@ class QueryFilterSet(django_filters.FilterSet):
         fields = []
 
 
-class AmendmentFilterSet(django_filters.FilterSet):
+class AmendmentFilterSet(PortalFilterSet):
     plan = IntegerFilter(field_name="plan_id")
     almo = IntegerFilter(field_name="plan__almo_id")
     status = django_filters.MultipleChoiceFilter(choices=Amendment.Status.choices)
@@ -118,7 +118,7 @@ class AmendmentFilterSet(django_filters.FilterSet):
         fields = []
 
 
-class ConcernFilterSet(django_filters.FilterSet):
+class ConcernFilterSet(PortalFilterSet):
     plan = IntegerFilter(field_name="plan_id")
     almo = IntegerFilter(field_name="plan__almo_id")
     status = django_filters.MultipleChoiceFilter(choices=Concern.Status.choices)

@@ -1,11 +1,19 @@
 """Delivery Plans in the API. Read serializers show records; write serializers only check shape and references,
-then the views hand over to `delivery_plans.services`, which holds every rule."""
+then the views hand over to `delivery_plans.services`, which holds every rule.
+
+Write serializers are `StrictSerializer`s: a key they do not declare, or a value of the wrong JSON type (text for a
+number, a number for text), is a 400 naming it."""
+
+import re
+from decimal import Decimal
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.api.base import ScopedPrimaryKeyField
-from core.periods import Period
+from core.api.serializers import StrictSerializer, json_kind
+from core.periods import FIRST_YEAR, LAST_YEAR, YEAR_RANGE_HELP, Period
+from delivery_plans import services
 from delivery_plans.models import (
     Actual,
     Amendment,
@@ -206,6 +214,7 @@ class AmendmentSerializer(serializers.ModelSerializer):
             "new_value",
             "new_title",
             "new_description",
+            "reopens_return",
             "decided_by",
             "decided_at",
             "decision_reason",
@@ -239,32 +248,64 @@ class ConcernSerializer(serializers.ModelSerializer):
 # Writes ----------------------------------------------------------------------------------------
 
 
-class ReturnOpenSerializer(serializers.Serializer):
+QUARTER_HELP = "Choose a quarter from 1 to 4."
+
+
+class ReturnOpenSerializer(StrictSerializer):
     plan = ScopedPrimaryKeyField(DeliveryPlan)
-    year = serializers.IntegerField(help_text="The financial year the quarter is in: 2025 for 2025/26.")
-    quarter = serializers.IntegerField(help_text="1 (April to June) to 4 (January to March).")
+    year = serializers.IntegerField(
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        error_messages={"min_value": YEAR_RANGE_HELP, "max_value": YEAR_RANGE_HELP},
+        help_text="The financial year the quarter is in: 2025 for 2025/26.",
+    )
+    quarter = serializers.IntegerField(
+        min_value=1,
+        max_value=4,
+        error_messages={"min_value": QUARTER_HELP, "max_value": QUARTER_HELP},
+        help_text="1 (April to June) to 4 (January to March).",
+    )
+
+
+# A figure as text, as the service reads one typed into the page: digits, commas only between thousands, a point.
+FIGURE_PATTERN = r"^-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$"
+FIGURE_TEXT = re.compile(FIGURE_PATTERN)
 
 
 @extend_schema_field(
     {
-        "type": "string",
+        "oneOf": [{"type": "number"}, {"type": "string", "pattern": FIGURE_PATTERN}],
         "nullable": True,
         "example": "95.5",
-        "description": "A number, as a string or a JSON number. Null clears it.",
+        "description": 'A number: a JSON number, or the number as text (commas only between thousands, like "4,410"). '
+        "Null clears it.",
     }
 )
 class FigureField(serializers.Field):
-    """A figure passed on as written, so the service checks it exactly as it checks one typed into the page."""
+    """A figure handed to the service as text, so it checks it exactly as it checks one typed into the page."""
 
-    default_error_messages = {"invalid": "Enter a number, like 95.5, or null."}
+    default_error_messages = {
+        "invalid": 'Send a number, like 95.5 or "95.5", or null; not {kind}.',
+        "not_plain": "Write the number with the digits 0 to 9, and nothing before or after it, like 95.5.",
+    }
 
     def __init__(self, **kwargs):
         super().__init__(required=False, allow_null=True, **kwargs)
 
     def to_internal_value(self, data):
-        if isinstance(data, bool) or not isinstance(data, int | float | str):
-            self.fail("invalid")
-        return data if isinstance(data, str) else repr(data) if isinstance(data, float) else str(data)
+        if isinstance(data, str) and FIGURE_TEXT.fullmatch(data):
+            return data
+        if isinstance(data, str) and data:
+            # The page's own message where it has one ("Use a full stop for decimals..."); else what is wrong here:
+            # the page trims spaces and reads other scripts' digits, the API takes the number exactly as written.
+            errors = {}
+            services.parse_decimal(data, "figure", errors)
+            raise serializers.ValidationError(errors.get("figure") or self.error_messages["not_plain"])
+        if isinstance(data, int) and not isinstance(data, bool):
+            return str(data)
+        if isinstance(data, float):
+            return format(Decimal(repr(data)), "f")  # 1e-05 as 0.00001: the service reads plain digits only
+        self.fail("invalid", kind=json_kind(data) if data != "" else "empty text")
 
     def to_representation(self, value):
         return value
@@ -274,7 +315,7 @@ FIGURES = ("numerator", "denominator", "value")
 COMMENTARY = ("what_happened", "why", "recovery_action", "expected_recovery")
 
 
-class ActualInputSerializer(serializers.Serializer):
+class ActualInputSerializer(StrictSerializer):
     """One line to save: name it by `indicator_code` (or by its `actual` id). Leave a field out to keep it as is."""
 
     actual = serializers.IntegerField(required=False, help_text="The line's id; needed only if two share a code.")
@@ -293,7 +334,7 @@ class ActualInputSerializer(serializers.Serializer):
         return attrs
 
 
-class ActualsInputSerializer(serializers.Serializer):
+class ActualsInputSerializer(StrictSerializer):
     """Figures and commentary for some or all of a return's lines, saved all together or not at all."""
 
     actuals = ActualInputSerializer(many=True, allow_empty=False)
@@ -352,21 +393,25 @@ class ActualsInputSerializer(serializers.Serializer):
         return row
 
 
-class QueryCreateSerializer(serializers.Serializer):
+class QueryCreateSerializer(StrictSerializer):
     actual = ScopedPrimaryKeyField(Actual, help_text="The return line the question is about.")
     text = serializers.CharField(help_text="Your question for the ALMO.")
 
 
-class TextSerializer(serializers.Serializer):
+class TextSerializer(StrictSerializer):
     text = serializers.CharField()
 
 
-class AmendmentCreateSerializer(serializers.Serializer):
+class AmendmentCreateSerializer(StrictSerializer):
     plan = ScopedPrimaryKeyField(DeliveryPlan)
     kind = serializers.ChoiceField(choices=Amendment.Kind.choices)
     reason = serializers.CharField(help_text="Why the plan should change.")
     target = ScopedPrimaryKeyField(Target, required=False, help_text="For a target or tolerance change.")
     new_value = serializers.DecimalField(max_digits=14, decimal_places=4, required=False)
+    reopens_return = serializers.BooleanField(
+        required=False,
+        help_text="For a target or tolerance of a quarter whose return the ALMO has sent: agreeing sends it back.",
+    )
     objective = ScopedPrimaryKeyField(Objective, required=False, help_text="For an objective change.")
     new_title = serializers.CharField(required=False, max_length=200)
     new_description = serializers.CharField(required=False)
@@ -374,16 +419,16 @@ class AmendmentCreateSerializer(serializers.Serializer):
     plan_indicator = ScopedPrimaryKeyField(PlanIndicator, required=False, help_text="The indicator to remove.")
 
 
-class DecisionSerializer(serializers.Serializer):
+class DecisionSerializer(StrictSerializer):
     reason = serializers.CharField(required=False, allow_blank=True, help_text="Needed when you decline.")
 
 
-class ConcernCreateSerializer(serializers.Serializer):
+class ConcernCreateSerializer(StrictSerializer):
     plan = ScopedPrimaryKeyField(DeliveryPlan)
     title = serializers.CharField(max_length=200)
     description = serializers.CharField()
     about_party = serializers.ChoiceField(choices=Party.choices, help_text="Whose performance is in question.")
 
 
-class RecoverySerializer(serializers.Serializer):
+class RecoverySerializer(StrictSerializer):
     recovery_action = serializers.CharField(help_text="What will be done, by whom, by when.")

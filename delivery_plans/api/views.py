@@ -54,6 +54,7 @@ class DeliveryPlanViewSet(*READ, ScopedViewSet):
         """Sign the plan off for your side. It comes into force when the council and the ALMO have both signed."""
         plan = self.get_object()
         self.require(plan, "sign", "Only the ALMO's staff and the council's officers can sign a plan off.")
+        self.read_body()  # takes no body: any key sent is refused, not ignored
         services.plan_sign(actor=request.user, plan=plan)
         return Response(self.get_serializer(self.get_fresh(plan)).data)
 
@@ -78,8 +79,7 @@ class ReturnViewSet(*READ, mixins.CreateModelMixin, ScopedViewSet):
 
     def create(self, request, *args, **kwargs):
         """Open the return for a plan's quarter, with a line for each indicator due."""
-        form = s.ReturnOpenSerializer(data=request.data, context=self.get_serializer_context())
-        form.is_valid(raise_exception=True)
+        form = self.read_body(s.ReturnOpenSerializer)
         plan = form.validated_data["plan"]
         self.require(plan, "change", "Only the ALMO's staff can start its returns.")
         return_record = services.return_open(
@@ -104,8 +104,7 @@ class ReturnViewSet(*READ, mixins.CreateModelMixin, ScopedViewSet):
         """
         return_record = self.get_object()
         self.require(return_record, "change", "Only the ALMO's staff can enter figures in its return.")
-        form = s.ActualsInputSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
+        form = self.read_body(s.ActualsInputSerializer)
         rows, positions = form.to_rows(return_record)
         row_errors = services.return_save(actor=request.user, return_record=return_record, rows=rows)
         if row_errors:
@@ -122,6 +121,7 @@ class ReturnViewSet(*READ, mixins.CreateModelMixin, ScopedViewSet):
         """Send the return to the council (again, after answering its queries). Red and amber lines need commentary."""
         return_record = self.get_object()
         self.require(return_record, "submit", "Only the ALMO's staff can submit its return.")
+        self.read_body()  # takes no body: any key sent is refused, not ignored
         services.return_submit(actor=request.user, return_record=return_record)
         return Response(self.get_serializer(self.get_fresh(return_record)).data)
 
@@ -131,6 +131,7 @@ class ReturnViewSet(*READ, mixins.CreateModelMixin, ScopedViewSet):
         """The council accepts a submitted return, which locks it."""
         return_record = self.get_object()
         self.require(return_record, "review", "Only the council's officers can accept a return.")
+        self.read_body()  # takes no body: any key sent is refused, not ignored
         services.return_accept(actor=request.user, return_record=return_record)
         return Response(self.get_serializer(self.get_fresh(return_record)).data)
 
@@ -156,8 +157,7 @@ class QueryViewSet(*READ, mixins.CreateModelMixin, ScopedViewSet):
     ordering_fields = ["created_at"]
 
     def create(self, request, *args, **kwargs):
-        form = s.QueryCreateSerializer(data=request.data, context=self.get_serializer_context())
-        form.is_valid(raise_exception=True)
+        form = self.read_body(s.QueryCreateSerializer)
         actual = form.validated_data["actual"]
         self.require(actual, "query", "Only the council's officers can query a return.")
         query = services.actual_query(actor=request.user, actual=actual, text=form.validated_data["text"])
@@ -169,8 +169,7 @@ class QueryViewSet(*READ, mixins.CreateModelMixin, ScopedViewSet):
         """The ALMO answers; then it resubmits the return."""
         query = self.get_object()
         self.require(query, "answer", "Only the ALMO's staff can answer a query.")
-        form = s.TextSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
+        form = self.read_body(s.TextSerializer)
         services.query_answer(actor=request.user, query=query, text=form.validated_data["text"])
         return Response(self.get_serializer(self.get_fresh(query)).data)
 
@@ -187,8 +186,7 @@ class AmendmentViewSet(*READ, mixins.CreateModelMixin, ScopedViewSet):
     ordering_fields = ["proposed_at", "decided_at"]
 
     def create(self, request, *args, **kwargs):
-        form = s.AmendmentCreateSerializer(data=request.data, context=self.get_serializer_context())
-        form.is_valid(raise_exception=True)
+        form = self.read_body(s.AmendmentCreateSerializer)
         data = dict(form.validated_data)
         plan, kind, reason = data.pop("plan"), data.pop("kind"), data.pop("reason")
         self.require(plan, "propose", "Only the ALMO's staff and the council's officers can propose an amendment.")
@@ -198,8 +196,7 @@ class AmendmentViewSet(*READ, mixins.CreateModelMixin, ScopedViewSet):
     def _decide(self, request, service):
         amendment = self.get_object()
         self.require(amendment, "decide", "Only the ALMO's staff and the council's officers can decide an amendment.")
-        form = s.DecisionSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
+        form = self.read_body(s.DecisionSerializer)
         service(actor=request.user, amendment=amendment, reason=form.validated_data.get("reason", ""))
         return Response(self.get_serializer(self.get_fresh(amendment)).data)
 
@@ -226,8 +223,7 @@ class ConcernViewSet(*READ, mixins.CreateModelMixin, ScopedViewSet):
     ordering_fields = ["opened_at", "closed_at"]
 
     def create(self, request, *args, **kwargs):
-        form = s.ConcernCreateSerializer(data=request.data, context=self.get_serializer_context())
-        form.is_valid(raise_exception=True)
+        form = self.read_body(s.ConcernCreateSerializer)
         plan = form.validated_data["plan"]
         self.require(plan, "raise", "Only the ALMO's staff and the council's officers can raise a concern.")
         concern = services.concern_raise(actor=request.user, **form.validated_data)
@@ -239,8 +235,7 @@ class ConcernViewSet(*READ, mixins.CreateModelMixin, ScopedViewSet):
         """Propose the recovery action that would close the concern; the other party agrees it."""
         concern = self.get_object()
         self.require(concern, "respond", "Only the ALMO's staff and the council's officers can respond to a concern.")
-        form = s.RecoverySerializer(data=request.data)
-        form.is_valid(raise_exception=True)
+        form = self.read_body(s.RecoverySerializer)
         services.concern_propose_recovery(actor=request.user, concern=concern, **form.validated_data)
         return Response(self.get_serializer(self.get_fresh(concern)).data)
 
@@ -250,5 +245,6 @@ class ConcernViewSet(*READ, mixins.CreateModelMixin, ScopedViewSet):
         """Agree the other party's recovery action, which closes the concern."""
         concern = self.get_object()
         self.require(concern, "respond", "Only the ALMO's staff and the council's officers can respond to a concern.")
+        self.read_body()  # takes no body: any key sent is refused, not ignored
         services.concern_agree_recovery(actor=request.user, concern=concern)
         return Response(self.get_serializer(self.get_fresh(concern)).data)

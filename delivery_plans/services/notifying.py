@@ -106,8 +106,7 @@ def amendment_decided(amendment: Amendment, actor) -> None:
         almo=amendment.plan.almo,
         party=amendment.proposing_party,
         subject=f"Your amendment to {amendment.plan.title} was {decided}",
-        message=f"{SIDE_FIRST[OTHER[amendment.proposing_party]]} {decided} your amendment: {amendment}. "
-        + after,
+        message=f"{SIDE_FIRST[OTHER[amendment.proposing_party]]} {decided} your amendment: {amendment}. " + after,
         link=amendment.get_absolute_url(),
         except_user=actor,
     )

@@ -44,7 +44,8 @@ def return_start(request, pk):
     return HttpResponseRedirect(plan.get_absolute_url())
 
 
-def return_detail(request, pk):
+def return_detail(request, pk, *, problem: dict | None = None):
+    """The return with every line; `problem` ({"id", "message"}) marks a query or answer form sent empty."""
     return_record = get_object_for(
         request.user,
         selectors.with_overdue(Return.objects.select_related("plan__almo__council", "submitted_by", "accepted_by")),
@@ -68,8 +69,9 @@ def return_detail(request, pk):
         "can_edit": party == Party.ALMO and return_record.is_editable,
         "query_form": QueryForm(),
         "answer_form": AnswerForm(),
+        "problem": problem,
     }
-    return render(request, "delivery_plans/return_detail.html", context)
+    return render(request, "delivery_plans/return_detail.html", context, status=400 if problem else 200)
 
 
 def returns_to_complete(request):

@@ -1,10 +1,10 @@
 import django_filters
 
-from core.api.filters import IntegerFilter
+from core.api.filters import IntegerFilter, PortalFilterSet
 from organisations.models import Almo, Council, Region
 
 
-class CouncilFilterSet(django_filters.FilterSet):
+class CouncilFilterSet(PortalFilterSet):
     slug = django_filters.CharFilter()
     ons_code = django_filters.CharFilter()
     kind = django_filters.ChoiceFilter(choices=Council.Kind.choices)
@@ -15,7 +15,7 @@ class CouncilFilterSet(django_filters.FilterSet):
         fields = []
 
 
-class AlmoFilterSet(django_filters.FilterSet):
+class AlmoFilterSet(PortalFilterSet):
     slug = django_filters.CharFilter()
     council = IntegerFilter(field_name="council_id")
     status = django_filters.ChoiceFilter(choices=Almo.Status.choices)

@@ -39,7 +39,7 @@ def test_a_system_submits_a_quarters_actuals_and_they_appear_in_the_return(clien
                     "what_happened": "Re-lets took 33 days on average.",
                     "why": "Several homes needed full rewires.",
                     "recovery_action": "Pre-void inspections at notice.",
-                    "expected_recovery": "2026-03-31",
+                    "expected_recovery": "2027-03-31",
                 },
             ]
         },
@@ -51,7 +51,7 @@ def test_a_system_submits_a_quarters_actuals_and_they_appear_in_the_return(clien
     assert lines["RP02(1)"]["value"] == "90.2000" and lines["RP02(1)"]["rag"] == "green"
     assert lines["BV212"]["value"] == "33.0000" and lines["BV212"]["rag"] == "red"
 
-    submitted = client.post(reverse("api:return-submit", args=[return_id]), **system)
+    submitted = client.post(reverse("api:return-submit", args=[return_id]), content_type="application/json", **system)
     assert submitted.status_code == 200, submitted.content
     assert submitted.json()["status"] == Return.Status.SUBMITTED
 
@@ -60,7 +60,7 @@ def test_a_system_submits_a_quarters_actuals_and_they_appear_in_the_return(clien
     for text in ("451", "90.2", "33.0", "Several homes needed full rewires.", "Submitted"):
         assert text in page, text
     actual = Actual.objects.get(return_record_id=return_id, plan_indicator__indicator__code="BV212")
-    assert actual.expected_recovery == dt.date(2026, 3, 31)
+    assert actual.expected_recovery == dt.date(2027, 3, 31)
     assert actual.history.latest().history_user == almo_staff
 
 

@@ -140,9 +140,7 @@ def test_a_settled_quarter_is_not_offered_and_cannot_be_amended(client, plan, al
     assert "cannot change now" in str(refused.value)
 
 
-def test_the_amendment_form_reveals_only_the_chosen_kinds_questions_and_links_each_error(
-    client, plan, council_officer
-):
+def test_the_amendment_form_reveals_only_the_chosen_kinds_questions_and_links_each_error(client, plan, council_officer):
     client.force_login(council_officer)
     url = reverse("delivery_plans:amendment_propose", args=[plan.pk])
     page = client.get(url).content.decode()

@@ -481,3 +481,24 @@ def test_the_chart_is_shown_with_its_tolerance_band_and_axis_to_the_indicators_p
     assert "actual 25.00, target 28.00 (tolerance 3.00)" in chart
     # Its data table stays, with the tolerance too.
     assert "BV212 figures behind the chart" in section and ">3.00</td>" in section
+
+
+def test_an_empty_query_or_answer_gets_an_error_summary_linked_to_its_box(client, plan, almo_staff, council_officer):
+    from delivery_plans import services
+    from tests.plans import COMMENTARY, fill
+
+    return_record = services.return_open(actor=almo_staff, plan=plan, year=2025, quarter=1)
+    fill(return_record, almo_staff, rp02=("400", "500"), commentary=COMMENTARY)
+    services.return_submit(actor=almo_staff, return_record=return_record)
+    line = return_record.actuals.get(plan_indicator__indicator__code="RP02(1)")
+    client.force_login(council_officer)
+    response = client.post(reverse("delivery_plans:actual_query", args=[line.pk]), {"text": "  "})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert f'<a href="#query-{line.pk}">Enter your question for the ALMO about RP02(1)</a>' in page
+    assert f'id="query-{line.pk}-error"' in page and '<details class="govuk-details" open>' in page
+    query = services.actual_query(actor=council_officer, actual=line, text="Which crews?")
+    client.force_login(almo_staff)
+    response = client.post(reverse("delivery_plans:query_answer", args=[query.pk]), {"text": ""})
+    assert response.status_code == 400
+    assert f'<a href="#answer-{query.pk}">Enter your answer to the query</a>' in response.content.decode()
