@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import groupby
-from operator import itemgetter
 
 from django.db import transaction
 from django.db.models import Case, IntegerField, QuerySet, Value, When
@@ -66,6 +65,22 @@ class Formats:
     integer: Callable = _same
 
 
+def indicator_ranks() -> dict[int, int]:
+    """Each indicator's place in the natural order of codes (BV63 before BV164), the order of every surface."""
+    return {
+        pk: rank for rank, pk in enumerate(Indicator.objects.order_by("sort_key", "pk").values_list("pk", flat=True))
+    }
+
+
+def _natural_order(ranks: dict[int, int]):
+    """Rows sorted by their indicator's natural place, without joining the indicator table on every row."""
+    return Case(
+        *(When(plan_indicator__indicator_id=pk, then=Value(rank)) for pk, rank in ranks.items()),
+        default=Value(len(ranks)),
+        output_field=IntegerField(),
+    )
+
+
 def _scope(
     queryset: QuerySet, peer_group: PeerGroup, period: Period | None, indicator_codes: list[str] | None
 ) -> QuerySet:
@@ -78,13 +93,13 @@ def _scope(
     return queryset
 
 
-def visible_rows(user, peer_group, period=None, indicator_codes=None) -> QuerySet:
+def visible_rows(user, peer_group, period=None, indicator_codes=None, ranks=None) -> QuerySet:
     """The caller's rows, by indicator, period, then organisation; an accepted figure before a provisional one."""
     return (
         _scope(Actual.objects.restrict(user, "view"), peer_group, period, indicator_codes)
         .exclude(return_record__status=DRAFT)
         .order_by(
-            "plan_indicator__indicator_id",
+            _natural_order(ranks if ranks is not None else indicator_ranks()),
             "return_record__year",
             "return_record__quarter",
             "return_record__plan__almo__name",
@@ -95,13 +110,13 @@ def visible_rows(user, peer_group, period=None, indicator_codes=None) -> QuerySe
     )
 
 
-def peer_values(peer_group, period=None, indicator_codes=None) -> QuerySet:
+def peer_values(peer_group, period=None, indicator_codes=None, ranks=None) -> QuerySet:
     """Every member's accepted figures, in the same order as `visible_rows`: for statistics only."""
     return (
         _scope(Actual.objects.all(), peer_group, period, indicator_codes)
         .filter(return_record__status=ACCEPTED)
         .order_by(
-            "plan_indicator__indicator_id",
+            _natural_order(ranks if ranks is not None else indicator_ranks()),
             "return_record__year",
             "return_record__quarter",
             "return_record__plan__almo_id",
@@ -137,7 +152,8 @@ def benchmarking_rows(
 
 def _rows(user, peer_group, period, indicator_codes, formats, chunk_size) -> Iterator[list]:
     text, number, integer = formats.text, formats.number, formats.integer
-    rows = visible_rows(user, peer_group, period, indicator_codes).values_list(
+    ranks = indicator_ranks()
+    rows = visible_rows(user, peer_group, period, indicator_codes, ranks).values_list(
         "return_record__plan__almo_id",
         "plan_indicator__indicator_id",
         "return_record__year",
@@ -153,13 +169,20 @@ def _rows(user, peer_group, period, indicator_codes, formats, chunk_size) -> Ite
     # Someone who sees every member (an administrator; a council whose ALMOs make up the group) already has the
     # peers' accepted figures in their own rows, so the second read is needed only by everyone else.
     members = set(peer_group.members().values_list("pk", flat=True))
-    peers = None if members <= organisations.keys() else _peer_groups(peer_group, period, indicator_codes, chunk_size)
+    peers = (
+        None
+        if members <= organisations.keys()
+        else _peer_groups(peer_group, period, indicator_codes, chunk_size, ranks)
+    )
     pending = next(peers, None) if peers else None
     group_name = text(peer_group.name)
     status_text = {True: text("accepted"), False: text("provisional")}
     no_integer = integer(None)
 
-    for key, group in groupby(rows.iterator(chunk_size), key=itemgetter(1, 2, 3)):
+    # Keys are (indicator's natural place, year, quarter): the order both reads are sorted in.
+    for key, group in groupby(
+        rows.iterator(chunk_size), key=lambda row: (ranks.get(row[1], len(ranks)), row[2], row[3])
+    ):
         group = list(_latest_per_almo(group))
         if peers is None:
             values = sorted(row[4] for row in group if row[7] == ACCEPTED)
@@ -167,7 +190,8 @@ def _rows(user, peer_group, period, indicator_codes, formats, chunk_size) -> Ite
             while pending is not None and pending[0] < key:
                 pending = next(peers, None)
             values = pending[1] if pending is not None and pending[0] == key else []
-        indicator_id, year, quarter = key
+        _rank, year, quarter = key
+        indicator_id = group[0][1]
         code, name, unit, polarity_text, polarity = indicators[indicator_id]
         head = [group_name, code, name, text(str(export_period(year, quarter)))]
         bounds = q.quartiles(values) if len(values) >= q.MIN_PEERS else None
@@ -204,10 +228,10 @@ def _latest_per_almo(rows, almo_at: int = 0):
             yield row
 
 
-def _peer_groups(peer_group, period, indicator_codes, chunk_size) -> Iterator[tuple[tuple, list[Decimal]]]:
-    """(indicator id, year, quarter) and the members' accepted figures, sorted: one group at a time."""
-    figures = peer_values(peer_group, period, indicator_codes).iterator(chunk_size=chunk_size)
-    for key, group in groupby(figures, key=itemgetter(0, 1, 2)):
+def _peer_groups(peer_group, period, indicator_codes, chunk_size, ranks) -> Iterator[tuple[tuple, list[Decimal]]]:
+    """(indicator's natural place, year, quarter) and the members' accepted figures, sorted: one group at a time."""
+    figures = peer_values(peer_group, period, indicator_codes, ranks).iterator(chunk_size=chunk_size)
+    for key, group in groupby(figures, key=lambda row: (ranks.get(row[0], len(ranks)), row[1], row[2])):
         yield key, sorted(value for _i, _y, _q, _almo, value in _latest_per_almo(group, almo_at=3))
 
 

@@ -210,3 +210,11 @@ def test_one_read_and_two_reads_give_the_same_rows(client, peers, almo, almo_sta
     everyone = _rows(client, bearer(superuser))
     assert len(everyone) > len(mine)
     assert [row for row in everyone if row["organisation_code"] == almo.slug] == mine
+
+
+def test_rows_come_in_the_natural_order_of_codes(client, peers, almo, almo_staff):
+    """BV63 before BV164, as on every other surface: never the order the library happened to be loaded in."""
+    codes = [row["indicator_code"] for row in _rows(client, bearer(almo_staff))]
+    from core.text import natural_sort_key
+
+    assert codes == sorted(codes, key=natural_sort_key)
