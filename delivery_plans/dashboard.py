@@ -3,7 +3,7 @@
 from django.db.models import Count, OuterRef, Q, Subquery
 
 from delivery_plans.models import Concern, DeliveryPlan, Return
-from delivery_plans.selectors import amendments_awaiting_decision
+from delivery_plans.selectors import amendments_awaiting_decision, returns_to_complete, returns_to_review
 
 
 def home_panel(request):
@@ -34,8 +34,8 @@ def home_panel(request):
     # A person who may not review (or fill in) returns gets an empty restriction: counted with no query.
     return {
         "plans": plans,
-        "to_review": Return.objects.restrict(user, "review").awaiting_review().count(),
-        "to_complete": Return.objects.restrict(user, "change").filter(status__in=["draft", "queried"]).count(),
+        "to_review": returns_to_review(user).count(),
+        "to_complete": returns_to_complete(user).count(),
         "to_decide": amendments_awaiting_decision(user).count(),
     }
 

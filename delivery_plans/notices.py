@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from core import registries
 from delivery_plans.models import Return
-from delivery_plans.selectors import amendments_awaiting_decision
+from delivery_plans.selectors import amendments_awaiting_decision, returns_to_complete, returns_to_review
 from organisations.access import Role
 from organisations.models import Notification
 
@@ -56,12 +56,13 @@ def send_return_reminders(today) -> int:
 
 def digest_lines(user, today) -> list[str]:
     lines = []
-    to_review = Return.objects.restrict(user, "review").filter(status__in=["submitted", "resubmitted"]).count()
+    to_review = returns_to_review(user).count()
     if to_review:
         lines.append(f"- {to_review} return{'s' if to_review != 1 else ''} waiting for your review")
+    # Drafts count once they are due within the reminder window; queried returns always wait for an answer.
     to_fill = (
-        Return.objects.restrict(user, "change")
-        .filter(Q(status="queried") | Q(status="draft", due_on__lte=today + timedelta(days=REMINDER_DAYS)))
+        returns_to_complete(user)
+        .filter(Q(status=Return.Status.QUERIED) | Q(due_on__lte=today + timedelta(days=REMINDER_DAYS)))
         .count()
     )
     if to_fill:

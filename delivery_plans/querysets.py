@@ -1,5 +1,8 @@
 """Querysets for Delivery Plans: the access rule for each record, and reusable filters."""
 
+from django.db.models import BooleanField, ExpressionWrapper, Q
+
+from core import clock
 from organisations.access import EITHER_PARTY, Party, ScopedQuerySet
 
 
@@ -50,6 +53,12 @@ class ReturnQuerySet(ScopedQuerySet):
 
     def awaiting_review(self):
         return self.filter(status__in=["submitted", "resubmitted"])
+
+    def with_overdue(self, today=None):
+        """Each return marked `overdue`: past its due date and not yet accepted by the council."""
+        today = today or clock.today()
+        overdue = Q(due_on__lt=today) & ~Q(status="accepted")
+        return self.annotate(overdue=ExpressionWrapper(overdue, output_field=BooleanField()))
 
 
 class ActualQuerySet(ScopedQuerySet):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
-from django.utils import timezone
+from django.db.models import QuerySet
 
 from core import variance
 from delivery_plans.models import Actual, Amendment, PlanIndicator, Return, Target
@@ -158,13 +156,6 @@ def amendments_awaiting_decision(user):
     from_almo = Amendment.objects.restrict(user, "decide_as_council").filter(proposing_party="almo")
     from_council = Amendment.objects.restrict(user, "decide_as_almo").filter(proposing_party="council")
     return (from_almo | from_council).open()
-
-
-def with_overdue(returns: QuerySet, today: dt.date | None = None) -> QuerySet:
-    """Returns marked `overdue`: past their due date and not yet accepted by the council."""
-    today = today or timezone.localdate()
-    overdue = Q(due_on__lt=today) & ~Q(status=Return.Status.ACCEPTED)
-    return returns.annotate(overdue=ExpressionWrapper(overdue, output_field=BooleanField()))
 
 
 def returns_to_review(user) -> QuerySet:

@@ -32,7 +32,9 @@ def plan_detail(request, pk):
     party = acting_party(request.user, plan.almo)
     next_quarter = _next_quarter(plan)
     returns = (
-        selectors.with_overdue(Return.objects.restrict(request.user).filter(plan=plan))
+        Return.objects.restrict(request.user)
+        .filter(plan=plan)
+        .with_overdue()
         .annotate(
             reds=Count("actuals", filter=Q(actuals__rag="red")),
             ambers=Count("actuals", filter=Q(actuals__rag="amber")),

@@ -48,7 +48,7 @@ def return_detail(request, pk, *, problem: dict | None = None):
     """The return with every line; `problem` ({"id", "message"}) marks a query or answer form sent empty."""
     return_record = get_object_for(
         request.user,
-        selectors.with_overdue(Return.objects.select_related("plan__almo__council", "submitted_by", "accepted_by")),
+        Return.objects.select_related("plan__almo__council", "submitted_by", "accepted_by").with_overdue(),
         pk=pk,
     )
     party = acting_party(request.user, return_record.plan.almo)
@@ -77,7 +77,8 @@ def return_detail(request, pk, *, problem: dict | None = None):
 def returns_to_complete(request):
     """The returns this person's ALMO has still to fill in and submit, or to answer queries on: newest first."""
     returns = (
-        selectors.with_overdue(selectors.returns_to_complete(request.user))
+        selectors.returns_to_complete(request.user)
+        .with_overdue()
         .select_related("plan__almo")
         .order_by("-year", "-quarter", "plan__almo__name")
     )

@@ -4,6 +4,7 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
 
+from core import clock
 from delivery_plans import selectors
 from delivery_plans.models import Actual, Query, Return
 
@@ -13,7 +14,8 @@ def review_queue(request):
 
     Counted afresh on every load: only a query still waiting for the ALMO counts as open, not one answered.
     """
-    today = timezone.localdate()
+    today = clock.today()  # the business date: what is overdue
+    waited_until = timezone.localdate()  # waiting is counted in real days since the return was sent
     counts = {
         "reds": Count("actuals", filter=Q(actuals__rag="red"), distinct=True),
         "open_queries": Count("actuals__queries", filter=Q(actuals__queries__status=Query.Status.OPEN), distinct=True),
@@ -22,19 +24,20 @@ def review_queue(request):
         ),
     }
     returns = list(
-        selectors.with_overdue(selectors.returns_to_review(request.user), today)
+        selectors.returns_to_review(request.user)
+        .with_overdue(today)
         .select_related("plan__almo", "submitted_by")
         .annotate(**counts)
         .order_by("-year", "-quarter", "submitted_at", "plan__almo__name")
     )
     for return_record in returns:
         submitted = return_record.submitted_at
-        return_record.days_waited = (today - timezone.localdate(submitted)).days if submitted else None
+        return_record.days_waited = (waited_until - timezone.localdate(submitted)).days if submitted else None
     # Queried returns are back with the ALMO: shown apart, so the council sees them without counting them as its own.
     with_almo = (
-        selectors.with_overdue(
-            Return.objects.restrict(request.user, "review").filter(status=Return.Status.QUERIED), today
-        )
+        Return.objects.restrict(request.user, "review")
+        .filter(status=Return.Status.QUERIED)
+        .with_overdue(today)
         .select_related("plan__almo")
         .annotate(**counts)
         .order_by("-year", "-quarter", "plan__almo__name")

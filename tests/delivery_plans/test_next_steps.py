@@ -16,13 +16,14 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from core import clock
 from delivery_plans import services
 from delivery_plans.models import Actual, Concern, Indicator, Return, Target
 from tests.plans import COMMENTARY, fill
 
 pytestmark = pytest.mark.django_db
 
-TODAY = dt.date.today
+TODAY = clock.today  # the business date the portal judges "overdue" and "waited" by
 
 
 # Reading pages -----------------------------------------------------------------------------------
