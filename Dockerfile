@@ -53,4 +53,6 @@ USER app
 
 ENV DJANGO_SETTINGS_MODULE=almo_portal.settings.production
 EXPOSE 8000
-CMD ["gunicorn", "almo_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "--worker-tmp-dir", "/dev/shm"]
+# Request line and headers are capped here; bodies by Django (DATA_UPLOAD_MAX_MEMORY_SIZE). The access log
+# leaves out query strings (%(U)s, not %(r)s): they may carry a password-reset code or a token.
+CMD ["gunicorn", "almo_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "--access-logformat", "%(h)s %(t)s \"%(m)s %(U)s\" %(s)s %(B)s %(L)s", "--worker-tmp-dir", "/dev/shm", "--limit-request-line", "4094", "--limit-request-fields", "100", "--limit-request-field_size", "8190"]

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
 from almo_portal.health import PortalHealthView
-from organisations.forms import SignInForm
+from organisations.forms import PasswordResetRequestForm, SignInForm
 from organisations.views import home
 
 admin.site.site_header = "ALMO Portal administration"
@@ -27,7 +27,11 @@ urlpatterns = [
     path("reports/", include("reporting.urls")),
     path("sign-in/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
-    path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetRequestForm),
+        name="password_reset",
+    ),
     path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "password-reset/<uidb64>/<token>/",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +13,8 @@ from django.utils import timezone
 
 from api_access.models import ApiToken
 from organisations.access import acts_for_a_party
+
+security_log = logging.getLogger("security")
 
 # Board members and observers read dashboards and board packs in the portal; tokens are for the
 # systems of the people who do the work, council officers and ALMO staff.
@@ -59,6 +62,9 @@ def token_create(*, actor, name: str, days: int = DEFAULT_EXPIRY_DAYS) -> tuple[
     )
     token.full_clean()
     token.save()
+    security_log.info(
+        "api-token-created username=%s prefix=%s expires=%s", actor.get_username(), prefix, token.expires_at
+    )
     return token, raw
 
 
@@ -69,6 +75,7 @@ def token_revoke(*, actor, token: ApiToken) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
+        security_log.info("api-token-revoked username=%s prefix=%s", actor.get_username(), token.prefix)
     return token
 
 

@@ -7,7 +7,9 @@ class OrganisationsConfig(AppConfig):
 
     def ready(self):
         from core import registries
-        from organisations import demo, navigation
+
+        # security_audit and session_timeout connect their sign-in signal receivers on import.
+        from organisations import demo, navigation, security_audit, session_timeout  # noqa: F401
 
         navigation.register()
         registries.demo_loaders.register(

@@ -1,6 +1,7 @@
 """Writes for people and memberships."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -57,6 +58,11 @@ def user_create_with_membership(
     if user is None:
         user = User(username=username, email=email, first_name=first_name, last_name=last_name)
         if password:
+            # The same rules as choosing a password on the page: 12 characters or more, not a common one.
+            try:
+                validate_password(password, user)
+            except ValidationError as error:
+                raise ValidationError({"password": error.messages}) from error
             user.set_password(password)
         else:
             user.set_unusable_password()

@@ -40,3 +40,21 @@ def send_notification_emails_task(notification_ids: list[int], subject: str) -> 
             continue
         link = f"\n\n{settings.PORTAL_BASE_URL}{notification.link}" if notification.link else ""
         send_mail(subject, f"{notification.message}{link}\n\nALMO Portal", None, [notification.user.email])
+
+
+@shared_task(acks_late=True, autoretry_for=(ConnectionError, TimeoutError, OSError), retry_backoff=True, max_retries=5)
+def send_password_reset_email_task(user_id: int) -> None:
+    """Send a person the link to choose a new password; queued so the page takes as long for any address."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email or not user.has_usable_password():
+        return
+    protocol, domain = settings.PORTAL_BASE_URL.split("://", 1)
+    context = {
+        "user": user,
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+        "protocol": protocol,
+        "domain": domain.rstrip("/"),
+    }
+    subject = "".join(render_to_string("registration/password_reset_subject.txt", context).splitlines())
+    send_mail(subject, render_to_string("registration/password_reset_email.html", context), None, [user.email])

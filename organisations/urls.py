@@ -1,6 +1,6 @@
 from django.urls import path
 
-from organisations import views
+from organisations import session_timeout, views
 
 app_name = "organisations"
 
@@ -14,4 +14,5 @@ urlpatterns = [
     path("boards/<slug:slug>/interests/", views.interest_register, name="interest_register"),
     path("history/<str:app_label>/<str:model_name>/<int:pk>/", views.record_history, name="history"),
     path("switch-organisation/", views.switch_organisation, name="switch_organisation"),
+    path("session/keep-alive/", session_timeout.keep_alive, name="keep_alive"),
 ]

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Anything with production effect comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -35,6 +36,8 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "simple_history",
     "django_celery_beat",
+    "axes",
+    "csp",
     # The portal
     "core",
     "organisations",
@@ -50,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -61,7 +65,34 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "organisations.middleware.CurrentMembershipMiddleware",
+    # Signs out a session idle for SESSION_IDLE_TIMEOUT or older than SESSION_ABSOLUTE_TIMEOUT (after messages).
+    "organisations.session_timeout.SessionTimeoutMiddleware",
+    # Refuses a sign-in from a locked-out account or address; last, as django-axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (django-csp 4): no inline script or style anywhere; every script and stylesheet is
+# a file under /static/ (static/js/, static/css/), including the API docs page's (almo_portal/api_urls.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Request bodies: the largest legitimate one is a quarter's actuals (a few hundred lines of JSON).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 ROOT_URLCONF = "almo_portal.urls"
 WSGI_APPLICATION = "almo_portal.wsgi.application"
@@ -95,15 +126,40 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# django-axes first: it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Lockout (django-axes): five failed sign-ins for a username, or from an address, lock it for 30 minutes;
+# the sixth attempt is refused even with the right password. Attempts are kept in the database (admin).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "organisations.sign_in.locked_out"
+# Password reset links: at most this many requests an hour for one email address and from one address.
+PASSWORD_RESET_RATE_PER_EMAIL = 3
+PASSWORD_RESET_RATE_PER_ADDRESS = 10
+
+# Sessions end when the browser closes, after 8 hours in all, or after 30 minutes without activity
+# (organisations.session_timeout; a script warns two minutes before).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=8)
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())
+SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
+SESSION_IDLE_WARNING = timedelta(minutes=2)
+SESSION_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -211,7 +267,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Values of parameters named like a password, token, code, secret or key never reach a log.
+    "filters": {"redact_secrets": {"()": "organisations.log_redaction.RedactSecretsFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact_secrets"]}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     # WeasyPrint reports every rendering step at INFO; only its warnings matter.
     "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},

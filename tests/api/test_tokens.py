@@ -148,3 +148,13 @@ def test_the_portal_offers_api_tokens_in_its_navigation(client, almo_staff, coun
     for user in (almo_staff, council_officer):
         client.force_login(user)
         assert reverse("api_access:token_list") in client.get(reverse("home")).content.decode()
+
+
+def test_making_and_revoking_a_token_is_in_the_security_log(almo_staff, caplog):
+    with caplog.at_level("INFO", logger="security"):
+        token, secret = token_create(actor=almo_staff, name="Housing system")
+        token_revoke(actor=almo_staff, token=token)
+    lines = [record.getMessage() for record in caplog.records if record.name == "security"]
+    assert any(line.startswith(f"api-token-created username=almo.staff prefix={token.prefix}") for line in lines)
+    assert f"api-token-revoked username=almo.staff prefix={token.prefix}" in lines
+    assert not any(secret in line for line in lines), "the secret never reaches a log"
