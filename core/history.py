@@ -25,6 +25,12 @@ def save_as(actor, record: models.Model, *, update_fields: list[str] | None = No
     return record
 
 
+def delete_as(actor, record: models.Model) -> None:
+    """Delete a record with `actor` named as the author of its last history entry."""
+    record._history_user = actor
+    record.delete()
+
+
 def create_as(actor, model: type[models.Model], **fields) -> models.Model:
     """Make, check and save a new record on behalf of `actor`."""
     return save_as(actor, model(**fields))

@@ -5,7 +5,6 @@ Registered with `core.registries` from `DeliveryPlansConfig.ready()`; reporting 
 
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.urls import reverse
@@ -14,20 +13,11 @@ from django.utils import timezone
 from core import registries
 from delivery_plans.models import Return
 from delivery_plans.selectors import amendments_awaiting_decision, returns_to_complete, returns_to_review
-from organisations.access import Role
+from organisations.access import Party
 from organisations.models import Notification
+from organisations.notifications import party_people
 
 REMINDER_DAYS = 7
-
-
-def _almo_staff(almo_id):
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True, memberships__almo_id=almo_id, memberships__role=Role.ALMO_STAFF, memberships__is_active=True
-        )
-        .distinct()
-    )
 
 
 def send_return_reminders(today) -> int:
@@ -42,7 +32,7 @@ def send_return_reminders(today) -> int:
         almo = return_record.plan.almo.name
         message = f"The {return_record.period_label} return for {almo} is due on {return_record.due_on:%d %B %Y}."
         link = reverse("delivery_plans:return_detail", args=[return_record.pk])
-        for user in _almo_staff(return_record.plan.almo_id):
+        for user in party_people(return_record.plan.almo, Party.ALMO):
             recently = timezone.now() - timedelta(hours=20)  # the task runs daily; never twice in a day
             already = Notification.objects.filter(user=user, message=message, created_at__gte=recently).exists()
             if already:

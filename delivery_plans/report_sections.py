@@ -14,7 +14,7 @@ from django.utils import timezone
 from core import registries
 from core.charts import Point, trend_chart
 from core.dates import govuk_date
-from core.numbers import format_number, format_signed
+from core.numbers import format_money, format_number, format_signed
 from core.reports import BOARD_PACK, COUNCIL_VARIANCE, QUARTERLY_RETURN, ReportSource
 from core.variance import TREND_LABELS
 from delivery_plans import selectors as plan_selectors
@@ -93,7 +93,7 @@ def _variance_text(variance, places: int, unit: str) -> str | None:
     if variance is None:
         return None
     if unit == "pounds":
-        return format_signed(variance, 0).replace("+", "+£").replace("\N{MINUS SIGN}", "\N{MINUS SIGN}£")
+        return ("+" if variance > 0 else "") + format_money(variance)
     return " ".join(filter(None, [format_signed(variance, places), VARIANCE_UNITS.get(unit, "")]))
 
 

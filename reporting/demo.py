@@ -21,7 +21,8 @@ def load() -> None:
     if ReportRun.objects.filter(kind=ReportRun.Kind.BOARD_PACK, almo=almo, status=ReportRun.Status.DONE).exists():
         return
     latest = (
-        Return.objects.filter(plan__almo=almo, status=Return.Status.ACCEPTED)
+        Return.objects.owned_by(almo=almo)
+        .filter(status=Return.Status.ACCEPTED)
         .order_by("-year", "-quarter")
         .values_list("year", "quarter")
         .first()

@@ -2,7 +2,7 @@
 
 from django import template
 
-from core.numbers import format_exact, format_money, format_number, format_signed
+from core.numbers import format_exact, format_signed
 
 register = template.Library()
 
@@ -15,19 +15,6 @@ def exact(value):
 
 
 @register.filter
-def places(value, decimal_places):
-    """Rounded half up to the indicator's decimal places, with thousands separated."""
-    shown = format_number(value, int(decimal_places))
-    return "" if shown is None else shown
-
-
-@register.filter
 def signed(value, decimal_places=0):
     shown = format_signed(value, int(decimal_places))
-    return "" if shown is None else shown
-
-
-@register.filter
-def money(value):
-    shown = format_money(value)
     return "" if shown is None else shown

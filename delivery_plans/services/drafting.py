@@ -13,7 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import transaction
 from django.db.models import Q
 
-from core.history import save_as
+from core.history import delete_as, save_as
 from core.periods import YEAR_RANGE_HELP, financial_year_label, year_in_range
 from delivery_plans.models import Delegation, DeliveryPlan, Indicator, Objective, PlanIndicator, Target, Unit
 from delivery_plans.services.figures import parse_decimal
@@ -30,12 +30,6 @@ NOT_DRAFT = {
     ),
     DeliveryPlan.Status.ENDED: "This plan has ended, so it can no longer be changed.",
 }
-
-
-def _delete_as(actor, record) -> None:
-    """Delete a record with `actor` named on its history; core.history covers saves only."""
-    record._history_user = actor
-    record.delete()
 
 
 def _rekey(error: ValidationError, model, fields: dict[str, str]) -> ValidationError:
@@ -209,7 +203,7 @@ def objective_delete(*, actor, objective: Objective) -> None:
     for plan_indicator in objective.indicators.all():
         plan_indicator.objective = None
         save_as(actor, plan_indicator, update_fields=["objective"])
-    _delete_as(actor, objective)
+    delete_as(actor, objective)
     _changed(plan, actor)
 
 
@@ -255,8 +249,8 @@ def plan_indicator_remove(*, actor, plan_indicator: PlanIndicator) -> None:
     plan = draft_for_change(actor, plan_indicator.plan_id)
     plan_indicator = PlanIndicator.objects.get_for(actor, "change", pk=plan_indicator.pk, plan=plan)
     for target in plan_indicator.targets.all():
-        _delete_as(actor, target)
-    _delete_as(actor, plan_indicator)
+        delete_as(actor, target)
+    delete_as(actor, plan_indicator)
     _changed(plan, actor)
 
 
@@ -340,7 +334,7 @@ def targets_set(*, actor, plan: DeliveryPlan, year: int, cells: dict[tuple[int, 
         target = existing.get(key)
         if figures is None:
             if target is not None:
-                _delete_as(actor, target)
+                delete_as(actor, target)
                 changed = True
             continue
         value, tolerance = figures
@@ -411,7 +405,7 @@ def delegation_update(
 def delegation_delete(*, actor, delegation: Delegation) -> None:
     plan = draft_for_change(actor, delegation.plan_id)
     delegation = Delegation.objects.get_for(actor, "change", pk=delegation.pk, plan=plan)
-    _delete_as(actor, delegation)
+    delete_as(actor, delegation)
     _changed(plan, actor)
 
 
