@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
@@ -20,11 +21,13 @@ health = login_not_required(
 urlpatterns = [
     path("", home, name="home"),
     path("", include("organisations.urls")),
-    path("delivery-plans/", include("delivery_plans.urls")),
-    path("benchmarking/", include("benchmarking.urls")),
-    path("account/api-tokens/", include("api_access.urls")),
+    # Each app that has pages names its prefix on its AppConfig (`url_prefix`), so adding one edits no list here.
+    *(
+        path(config.url_prefix, include(f"{config.name}.urls"))
+        for config in apps.get_app_configs()
+        if getattr(config, "url_prefix", None)
+    ),
     path("api/v1/", include("almo_portal.api_urls")),
-    path("reports/", include("reporting.urls")),
     path("sign-in/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path(

@@ -5,6 +5,8 @@ class BenchmarkingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "benchmarking"
     verbose_name = "Benchmarking"
+    # Where its pages live: almo_portal/urls.py includes the app\'s urls.py here.
+    url_prefix = "benchmarking/"
 
     def ready(self):
         from benchmarking import demo

@@ -4,6 +4,8 @@ from django.apps import AppConfig
 class DeliveryPlansConfig(AppConfig):
     name = "delivery_plans"
     verbose_name = "Delivery plans"
+    # Where its pages live: almo_portal/urls.py includes the app\'s urls.py here.
+    url_prefix = "delivery-plans/"
 
     def ready(self):
         from core import registries

@@ -4,6 +4,8 @@ from django.apps import AppConfig
 class ReportingConfig(AppConfig):
     name = "reporting"
     verbose_name = "Reports and returns"
+    # Where its pages live: almo_portal/urls.py includes the app\'s urls.py here.
+    url_prefix = "reports/"
 
     def ready(self):
         from core import registries

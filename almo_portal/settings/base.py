@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "slas",
     "inspections",
     "tenants",
+    "agreements",
+    "consultations",
     "reporting",
     "api_access",
     "benchmarking",

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-
 from delivery_plans.models import DeliveryPlan
-from organisations.access import acting_party
+from organisations import joint_agreement
 
 
 def party_for(actor, plan: DeliveryPlan) -> str:
     """The council or the ALMO, as `actor` acts on `plan`; PermissionDenied for anyone else."""
-    party = acting_party(actor, plan.almo)
-    if party is None:
-        raise PermissionDenied("Only the ALMO's staff or its council's officers can do this.")
-    return party
+    return joint_agreement.party_for(actor, plan.almo)

@@ -39,8 +39,8 @@ def test_the_import_contracts_are_kept():
         (
             (
                 '    "reporting : benchmarking : api_access",\n'
-                '    "delivery_plans | hra | slas | inspections | tenants",\n',
-                '    "delivery_plans | hra | slas | inspections | tenants",\n'
+                '    "delivery_plans | hra | slas | inspections | tenants | agreements | consultations",\n',
+                '    "delivery_plans | hra | slas | inspections | tenants | agreements | consultations",\n'
                 '    "reporting : benchmarking : api_access",\n',
             ),
             "reporting, benchmarking and the API tokens may use the domains",

@@ -1,0 +1,1 @@
+"""Management agreements: models arrive with the issue that builds this part of the relationship."""
