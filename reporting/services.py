@@ -21,7 +21,7 @@ from organisations.models import Almo, Council
 from organisations.notifications import notify
 from reporting import reports
 from reporting.models import ReportRun
-from reporting.rendering import html_to_pdf, write_atomically
+from core.pdf import html_to_pdf, write_atomically
 from reporting.xlsx import workbook_bytes
 
 logger = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from reporting.rendering import StaticOnlyFetcher, html_to_pdf
+from core.pdf import StaticOnlyFetcher, html_to_pdf
 from tests.reporting.conftest import pdf_text
 
 

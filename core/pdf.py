@@ -1,4 +1,4 @@
-"""Turning report HTML into PDF with WeasyPrint, and writing files so no reader ever sees half of one."""
+"""Turning HTML into PDF with WeasyPrint, and writing files so no reader ever sees half of one. Any app may render a PDF here."""
 
 from __future__ import annotations
 
