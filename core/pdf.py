@@ -1,4 +1,4 @@
-"""Turning HTML into PDF with WeasyPrint, and writing files so no reader ever sees half of one. Any app may render a PDF here."""
+"""Turning HTML into PDF with WeasyPrint, and writing files so no reader sees half of one. For any app."""
 
 from __future__ import annotations
 

@@ -177,8 +177,13 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=VAR_DIR / "media")
+# Uploaded documents (evidence, agreements, consultation papers) live outside the web root and reach people only
+# through views that check who is asking (core/uploads.py): no URL serves this folder.
+PRIVATE_FILES_ROOT = env.path("DJANGO_PRIVATE_FILES_ROOT", default=VAR_DIR / "private")
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "core.uploads.PrivateStorage", "OPTIONS": {"location": PRIVATE_FILES_ROOT}},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

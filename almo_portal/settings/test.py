@@ -16,6 +16,8 @@ if EMAIL_FILE_PATH:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default="/tmp/almo-portal-test-media")
+PRIVATE_FILES_ROOT = env.path("DJANGO_PRIVATE_FILES_ROOT", default="/tmp/almo-portal-test-private")
+STORAGES["private"] = {"BACKEND": "core.uploads.PrivateStorage", "OPTIONS": {"location": PRIVATE_FILES_ROOT}}
 # Rules about "today" (a return is sent after its quarter ends, a recovery date is not in the past) are
 # judged on a fixed date (in January 2027, so Q3 2026/27 has ended and its return is due), so the tests'
 # fixed periods keep their meaning as the calendar moves on.
