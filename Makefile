@@ -62,6 +62,13 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/bandit -q -c pyproject.toml -r . --severity-level medium --confidence-level medium
+
+# Known vulnerabilities in the locked Python packages and the npm packages. Needs the advisory services
+# (PyPI's per-release JSON or OSV, and npm's audit endpoint), which some networks do not reach.
+audit: setup
+	$(BIN)/pip-audit -r requirements.lock --no-deps --disable-pip --strict
+	npm audit --omit=dev --audit-level=low
 
 bench: setup
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} \

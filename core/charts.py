@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 ACTUAL_COLOUR = "#1d70b8"  # GOV.UK blue
@@ -45,7 +45,7 @@ def trend_chart(
     values = [v for p in points for v in (p.actual, p.target) if v is not None]
     values += [edge for band in bands if band for edge in band]
     if not points or not values:
-        return mark_safe(f'<p class="govuk-body-s">{escape(title)}: no figures yet.</p>')
+        return format_html('<p class="govuk-body-s">{}: no figures yet.</p>', title)
     chart = _TrendChart(points, bands, values, width, height, 1 if decimal_places is None else decimal_places)
     described = "; ".join(_describe(p, decimal_places) for p in points)
     svg = (
@@ -55,7 +55,8 @@ def trend_chart(
         f"{chart.legend()}{chart.band_shapes()}{chart.axis()}{chart.line('target', TARGET_COLOUR, '4 3')}"
         f"{chart.line('actual', ACTUAL_COLOUR)}{chart.dots()}{chart.labels()}</svg>"
     )
-    return mark_safe(svg)
+    # Every piece of text in the SVG is escaped above and every number is formatted here, so it is safe markup.
+    return mark_safe(svg)  # nosec B308 B703
 
 
 class _TrendChart:
