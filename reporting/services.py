@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.pdf import html_to_pdf, write_atomically
 from core.periods import period_label, period_of, previous_period, year_in_range
 from delivery_plans.models import Return
 from organisations.access import Role, acting_party, get_object_for
@@ -21,7 +22,6 @@ from organisations.models import Almo, Council
 from organisations.notifications import notify
 from reporting import reports
 from reporting.models import ReportRun
-from core.pdf import html_to_pdf, write_atomically
 from reporting.xlsx import workbook_bytes
 
 logger = logging.getLogger(__name__)
