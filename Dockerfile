@@ -47,8 +47,8 @@ RUN DJANGO_SETTINGS_MODULE=almo_portal.settings.production \
 # Run as an unprivileged user. The code stays read-only to it; only the media folder is writable.
 RUN groupadd --system app \
     && useradd --system --gid app --create-home --home-dir /home/app --shell /usr/sbin/nologin app \
-    && mkdir -p var/media \
-    && chown app:app var/media
+    && mkdir -p var/media var/private \
+    && chown app:app var/media var/private
 USER app
 
 ENV DJANGO_SETTINGS_MODULE=almo_portal.settings.production
