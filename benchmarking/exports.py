@@ -15,8 +15,8 @@ from decimal import Decimal
 from openpyxl import Workbook
 
 from benchmarking.selectors import Formats
+from core.spreadsheets import neutralise
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ROWS_PER_CHUNK = 500
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit, header included; more rows go on to another sheet
 CONTENT_TYPES = {
@@ -24,10 +24,6 @@ CONTENT_TYPES = {
     "json": "application/json",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-
-
-def neutralise(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def plain(number: Decimal) -> str:

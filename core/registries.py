@@ -163,6 +163,69 @@ class ApiRequestObserver:
         return _module_of(self.record)
 
 
+@dataclass(frozen=True)
+class AgendaFor:
+    """What an agenda source is asked about: the ALMO, the meeting's date and the meeting series."""
+
+    almo: Any
+    held_on: dt.date
+    series_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AgendaLine:
+    """One item an agenda source lists; `about` names the party it concerns, where that matters."""
+
+    title: str
+    detail: str = ""
+    reference: str = ""
+    rag: str = ""
+    about: str = ""
+
+
+@dataclass(frozen=True)
+class AgendaSource:
+    """A heading on liaison meetings' agendas, and `lines(AgendaFor)` that lists its items from live data."""
+
+    key: str
+    heading: str
+    lines: Callable[[AgendaFor], list[AgendaLine]]
+    order: int = 50
+
+    @property
+    def module(self) -> str:
+        return _module_of(self.lines)
+
+
+@dataclass(frozen=True)
+class SuppliedFigure:
+    """A figure another part of the portal holds for an indicator, which a return takes as it is.
+
+    `tenure` is "lcra" or "lcho" where the Regulator asks for the two apart: an indicator reported for LCHO
+    takes the LCHO figure, any other the LCRA one.
+    """
+
+    code: str
+    numerator: Any
+    denominator: Any
+    value: Any
+    provenance: str
+    tenure: str = "lcra"
+
+
+@dataclass(frozen=True)
+class FigureSource:
+    """Figures a Delivery Plan return takes without retyping: `figures(almo, year, quarter)` lists them."""
+
+    name: str
+    figures: Callable[[Any, int, int], list[SuppliedFigure]]
+    order: int = 100
+
+    @property
+    def module(self) -> str:
+        return _module_of(self.figures)
+
+
 navigation: Registry[NavItem] = Registry("navigation")
 home_panels: Registry[Panel] = Registry("home panels")
 report_sections: Registry[ReportSection] = Registry("report sections")
@@ -170,3 +233,5 @@ reminders: Registry[Reminder] = Registry("reminders")
 digest: Registry[DigestLines] = Registry("daily digest")
 demo_loaders: Registry[DemoLoader] = Registry("demo loaders")
 api_request_observers: Registry[ApiRequestObserver] = Registry("API request observers")
+agenda_sources: Registry[AgendaSource] = Registry("meeting agenda")
+figure_sources: Registry[FigureSource] = Registry("figures for returns")

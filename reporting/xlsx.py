@@ -4,14 +4,7 @@ from io import BytesIO
 
 from openpyxl import Workbook
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """A text cell beginning like a formula gets a leading quote, so a spreadsheet shows it as text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+from core.spreadsheets import neutralise
 
 
 def workbook_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
@@ -20,7 +13,7 @@ def workbook_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
         sheet = workbook.create_sheet(title=title[:31])
         sheet.append(header)
         for row in rows:
-            sheet.append([safe_cell(value) for value in row])
+            sheet.append([neutralise(value) for value in row])
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

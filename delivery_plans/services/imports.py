@@ -20,7 +20,7 @@ from django.db import transaction
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from core.spreadsheets import SpreadsheetError, read_table
+from core.spreadsheets import SpreadsheetError, neutralise, read_table
 
 # Saving calls `services.return_open` and `services.return_save` through the package, as the pages do.
 from delivery_plans import services
@@ -42,7 +42,6 @@ COLUMNS = ("indicator_code", "year", "quarter", *FIGURE_COLUMNS, *COMMENTARY_COL
 REQUIRED_COLUMNS = ("indicator_code", "year", "quarter")
 FILE_TYPES = "a CSV file or an Excel workbook (.xlsx)"
 # A cell starting with one of these can run as a formula when the file is opened in a spreadsheet.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class UploadError(Exception):
@@ -223,13 +222,6 @@ def _line_data(row: dict) -> dict:
 
 
 # Templates -------------------------------------------------------------------------------------
-
-
-def neutralise(cell):
-    """Stop a spreadsheet treating text as a formula: prefix a single quote to risky text."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
-        return "'" + cell
-    return cell
 
 
 def template_quarter(plan: DeliveryPlan) -> tuple[int, int]:

@@ -10,9 +10,9 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from benchmarking.exports import neutralise
 from benchmarking.models import PeerGroup
 from benchmarking.selectors import COLUMNS
+from core.spreadsheets import neutralise
 from delivery_plans.models import Indicator, Return
 from organisations.access import Role
 from tests.api.records import bearer, make_plan, make_return

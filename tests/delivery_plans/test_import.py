@@ -15,6 +15,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from core import spreadsheets
+from core.spreadsheets import neutralise
 from delivery_plans import services
 from delivery_plans.models import Actual, DeliveryPlan, Indicator, PlanIndicator, Return, Target
 from delivery_plans.services import imports
@@ -475,7 +476,7 @@ def test_templates_neutralise_text_that_a_spreadsheet_would_run(client, plan, al
     codes = [row[0] for row in workbook["Figures"].iter_rows(min_row=2, values_only=True)]
     assert "'=HYPERLINK(1)" in codes
     assert "'@SUM(1+1)" in [row[1] for row in workbook["Indicators"].iter_rows(values_only=True)]
-    assert imports.neutralise("-1") == "'-1" and imports.neutralise("\tx") == "'\tx" and imports.neutralise(5) == 5
+    assert neutralise("-1") == "'-1" and neutralise("\tx") == "'\tx" and neutralise(5) == 5
 
 
 def test_an_unknown_template_format_is_404(client, plan, almo_staff):
