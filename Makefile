@@ -13,11 +13,12 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: help setup run test lint bench smoke clean
+.PHONY: help setup run test faults lint bench smoke clean
 
 help:
 	@echo "make run    set up (virtual environment, packages, database, demo data) and serve on http://$(HOST):$(PORT)"
 	@echo "make test   run the tests against PostgreSQL and Redis"
+	@echo "make faults stop, kill and restart a throwaway PostgreSQL, Redis and workers; check nothing is lost"
 	@echo "make lint   ruff, and the import contracts that keep the layers (pyproject.toml)"
 	@echo "make bench  print performance figures"
 	@echo "make smoke  check the embedded default (SQLite, in-process tasks) migrates, loads and serves"
@@ -57,6 +58,10 @@ test: setup
 	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
 	CELERY_BROKER_URL=$${CELERY_BROKER_URL:-$(TEST_REDIS_URL)} \
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The fault harness starts its own PostgreSQL and Redis on other ports (FAULTS_PG_PORT, FAULTS_REDIS_PORT).
+faults: setup
+	$(BIN)/python scripts/faults.py $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .

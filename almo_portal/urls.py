@@ -9,6 +9,9 @@ from almo_portal.health import PortalHealthView
 from organisations.forms import PasswordResetRequestForm, SignInForm
 from organisations.views import home
 
+# A database that is briefly away gets the "service unavailable" page (503), any other failure the 500 page.
+handler500 = "almo_portal.errors.server_error"
+
 admin.site.site_header = "ALMO Portal administration"
 admin.site.site_title = "ALMO Portal"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import mimetypes
 import os
@@ -54,23 +55,46 @@ def render_pdf(template_name: str, context: dict) -> bytes:
     return html_to_pdf(render_to_string(template_name, context))
 
 
+class StorageUnavailable(OSError):
+    """The media folder could not take a file (full, read-only or not permitted); nothing was left behind.
+
+    The message is plain English for the page that shows the failure; the errno is the system's.
+    """
+
+
+FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def _unavailable(error: OSError) -> StorageUnavailable:
+    if error.errno in FULL:
+        reason = "there is no room left in the portal's file storage"
+    else:
+        reason = "the portal's file storage cannot be written to"
+    return StorageUnavailable(error.errno, reason)
+
+
 def write_atomically(relative_path: str, content: bytes) -> tuple[str, int]:
     """Write a file to its final place only once it is complete; returns (sha256, size).
 
     The bytes go to a temporary file in the same folder, are flushed to disk, then renamed over the
     final name in one step. A worker killed part way leaves at most a temporary file, never a
-    half-written report under the name people download.
+    half-written report under the name people download. A full or read-only disk raises
+    StorageUnavailable after removing the temporary file.
     """
     final = Path(settings.MEDIA_ROOT) / relative_path
-    final.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=".partial-", suffix=final.suffix)
+    temporary = None
     try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=".partial-", suffix=final.suffix)
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, final)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+    except BaseException as error:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError) and not isinstance(error, StorageUnavailable):
+            raise _unavailable(error) from error
         raise
     return hashlib.sha256(content).hexdigest(), len(content)

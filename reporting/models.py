@@ -43,6 +43,14 @@ class ReportRun(models.Model):
     progress = models.PositiveSmallIntegerField(default=0)
     progress_message = models.CharField(max_length=200, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # A worker holds a run by a lease it renews while it works: if the worker dies, the lease lapses and
+    # any worker may take the run over. The owner is a random token per claim, so a worker that lost its
+    # lease can neither finish nor fail a run another worker now holds.
+    lease_owner = models.CharField(max_length=32, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    # When the run was last handed to the broker. The run row is the outbox: a waiting run whose message
+    # is older than the sweep allows (the broker lost it, or was down when it was sent) is sent again.
+    queued_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -59,7 +67,10 @@ class ReportRun(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["kind", "data_fingerprint", "status"])]
+        indexes = [
+            models.Index(fields=["kind", "data_fingerprint", "status"]),
+            models.Index(fields=["status", "lease_until"], name="reporting_run_status_lease"),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.subject}"
