@@ -1,6 +1,14 @@
 import pytest
 
 from organisations.access import Role
+from tests.browser.fixtures import (  # noqa: F401  (one Chromium for every app's browser tests)
+    browser,
+    demo_data,
+    page,
+    plans_demo,
+    sign_in,
+    signed_in,
+)
 from tests.factories import AlmoFactory, BoardFactory, CouncilFactory, UserFactory, user_with_role
 from tests.plans import plan  # noqa: F401  (a fixture for every app's tests)
 from tests.worker import celery_worker_process, worker_factory  # noqa: F401  (fixtures for every app's tests)

@@ -1,6 +1,8 @@
 """Browser tests: Debian's Chromium driven by Playwright's sync API against pytest-django's live server.
 
-One Chromium for the whole session; each test gets a fresh context (no shared cookies) and page.
+One Chromium for the whole session, for every app's tests: `tests/conftest.py` imports these fixtures once, so
+no app may define or import them again (a second session browser would start Playwright inside the first one's
+asyncio loop, which Playwright refuses); each test gets a fresh context (no shared cookies) and page.
 
 Playwright's sync API leaves an asyncio loop marked as running in the main thread between calls,
 so Django refuses database work there ("You cannot call this from an async context"): loading
