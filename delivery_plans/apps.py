@@ -9,7 +9,7 @@ class DeliveryPlansConfig(AppConfig):
 
     def ready(self):
         from core import registries
-        from delivery_plans import demo, notices, report_sections
+        from delivery_plans import agenda, demo, notices, report_sections
         from delivery_plans.dashboard import home_panel
         from organisations.access import Role
 
@@ -23,5 +23,6 @@ class DeliveryPlansConfig(AppConfig):
         ):
             registries.navigation.register(item)
         report_sections.register()
+        agenda.register()
         notices.register()
         registries.demo_loaders.register(registries.DemoLoader("Delivery plans", demo.load, order=20))

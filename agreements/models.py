@@ -1,1 +1,0 @@
-"""Management agreements: models arrive with the issue that builds this part of the relationship."""

@@ -1,0 +1,1 @@
+"""The agreements app's pages: function views, one module per subdomain."""
