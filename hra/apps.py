@@ -4,5 +4,16 @@ from django.apps import AppConfig
 class HraConfig(AppConfig):
     name = "hra"
     verbose_name = "Housing Revenue Account"
-    # Uncomment when the app has pages: almo_portal/urls.py then includes its urls.py here.
-    # url_prefix = "hra/"
+    # Where its pages live: almo_portal/urls.py includes the app's urls.py here.
+    url_prefix = "hra/"
+
+    def ready(self):
+        from core import registries
+        from hra import demo, notices, report_sections
+        from hra.dashboard import home_panel
+
+        registries.home_panels.register(registries.Panel("hra/panels/home.html", home_panel, order=25))
+        registries.navigation.register(registries.NavItem("HRA", "hra:index", order=45))
+        report_sections.register()
+        notices.register()
+        registries.demo_loaders.register(registries.DemoLoader("HRA and Decent Homes", demo.load, order=38))

@@ -1,1 +1,0 @@
-"""Housing Revenue Account: models arrive with the issue that builds this part of the relationship."""

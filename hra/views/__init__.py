@@ -1,0 +1,1 @@
+"""The HRA and Decent Homes pages, one module per subdomain."""
