@@ -1,0 +1,1 @@
+"""Forms for service level agreements, one module per subdomain."""

@@ -1,1 +1,0 @@
-"""Service level agreements: models arrive with the issue that builds this part of the relationship."""

@@ -1,0 +1,1 @@
+"""Pages for service level agreements, one module per subdomain."""
