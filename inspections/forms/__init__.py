@@ -1,0 +1,1 @@
+"""Forms for inspection readiness, one module per subdomain."""

@@ -1,1 +1,0 @@
-"""Inspections: models arrive with the issue that builds this part of the relationship."""

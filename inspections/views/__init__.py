@@ -1,0 +1,1 @@
+"""Pages for inspection readiness, one module per subdomain."""
