@@ -4,5 +4,18 @@ from django.apps import AppConfig
 class TenantsConfig(AppConfig):
     name = "tenants"
     verbose_name = "Tenant voice"
-    # Uncomment when the app has pages: almo_portal/urls.py then includes its urls.py here.
-    # url_prefix = "tenants/"
+    # Where its pages live: almo_portal/urls.py includes the app's urls.py here.
+    url_prefix = "tenants/"
+
+    def ready(self):
+        from core import registries
+        from tenants import demo, figures, notices, report_sections
+        from tenants.dashboard import home_panel
+
+        registries.home_panels.register(registries.Panel("tenants/panels/home.html", home_panel, order=60))
+        registries.navigation.register(registries.NavItem("Tenant voice", "tenants:survey_list", order=60))
+        report_sections.register()
+        notices.register()
+        figures.register()
+        # After the Delivery Plans loader (20), which the organisations' people (10) come before.
+        registries.demo_loaders.register(registries.DemoLoader("Tenant voice", demo.load, order=60))

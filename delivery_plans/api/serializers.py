@@ -111,6 +111,9 @@ class ActualLineSerializer(serializers.ModelSerializer):
 
     indicator_code = serializers.CharField(source="plan_indicator.indicator.code", read_only=True)
     indicator_name = serializers.CharField(source="plan_indicator.indicator.name", read_only=True)
+    supplied_by = serializers.CharField(
+        read_only=True, help_text="Where the figures came from when the portal filled them in (a tenant survey, say)."
+    )
 
     class Meta:
         model = Actual
@@ -127,6 +130,7 @@ class ActualLineSerializer(serializers.ModelSerializer):
             "why",
             "recovery_action",
             "expected_recovery",
+            "supplied_by",
         ]
 
 

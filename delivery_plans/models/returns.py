@@ -85,6 +85,9 @@ class Actual(models.Model):
     numerator = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     denominator = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    # Where the figures came from when another part of the portal supplied them (a tenant survey, say):
+    # such a line's figures are never typed, and the return shows this instead of inputs.
+    supplied_by = models.CharField("Figures from", max_length=300, blank=True)
     rag = models.CharField(max_length=12, choices=Rag.choices, default=Rag.NOT_REPORTED)
     what_happened = models.TextField(blank=True)
     why = models.TextField("Why it happened", blank=True)

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from core import clock, variance
+from core import clock, registries, variance
 from core.dates import govuk_date
 from core.history import save_as
 from core.periods import period_label, quarter_end, quarter_start
@@ -58,7 +58,63 @@ def return_open(*, actor, plan: DeliveryPlan, year: int, quarter: int) -> Return
     except IntegrityError as error:  # someone started the same quarter a moment ago
         raise ValidationError("There is already a return for this plan and quarter.") from error
     add_missing_lines(return_record, actor)
+    take_supplied_figures(return_record, actor)
     return return_record
+
+
+FIGURE_FIELDS = ("numerator", "denominator", "value")
+
+
+def take_supplied_figures(return_record: Return, actor) -> int:
+    """Fill the lines whose figures another part of the portal holds (`core.registries.figure_sources`).
+
+    Such a line records where its figures came from and is never typed over: a tenant survey agreed by both
+    parties, say, gives TP01 to TP12 on the year-end return. Returns how many lines changed.
+    """
+    almo = return_record.plan.almo
+    supplied = {}
+    for source in registries.figure_sources:
+        for figure in source.figures(almo, return_record.year, return_record.quarter):
+            supplied.setdefault((figure.code, figure.tenure), figure)
+    if not supplied:
+        return 0
+    changed = []
+    lines = return_record.actuals.select_related("plan_indicator__indicator").filter(
+        plan_indicator__indicator__code__in={code for code, _tenure in supplied}
+    )
+    for actual in lines:
+        indicator = actual.plan_indicator.indicator
+        tenure = "lcho" if indicator.reporting_level == Indicator.ReportingLevel.LCHO else "lcra"
+        figure = supplied.get((indicator.code, tenure))
+        if figure is None:
+            continue
+        if indicator.is_ratio:
+            figures, errors = clean_figures(indicator, _text(figure.numerator), _text(figure.denominator), None)
+        else:
+            figures, errors = clean_figures(indicator, None, None, _text(figure.value))
+        if errors:  # a figure this indicator cannot hold stays for a person to enter
+            continue
+        new = {**figures, "supplied_by": figure.provenance[: Actual._meta.get_field("supplied_by").max_length]}
+        if any(getattr(actual, name) != value for name, value in new.items()):
+            for name, value in new.items():
+                setattr(actual, name, value)
+            changed.append(actual)
+    if changed:
+        _apply_rag(return_record, changed, actor)
+    return len(changed)
+
+
+def _text(number) -> str | None:
+    return None if number is None else str(number)
+
+
+def _supplied_figures_changed(actual: Actual, data: dict) -> bool:
+    """Whether a save would change the figures of a line another part of the portal supplied."""
+    if not any(name in data for name in FIGURE_FIELDS):
+        return False
+    indicator = actual.plan_indicator.indicator
+    figures, errors = clean_figures(indicator, data.get("numerator"), data.get("denominator"), data.get("value"))
+    return bool(errors) or any(getattr(actual, name) != value for name, value in figures.items())
 
 
 def period_problem_to_open(year: int, quarter: int) -> str | None:
@@ -111,6 +167,7 @@ def return_save(*, actor, return_record: Return, rows: dict[int, dict]) -> list[
     return_record = Return.objects.select_for_update().get_for(actor, "change", pk=return_record.pk)
     if not return_record.is_editable:
         raise ValidationError(f"This return is {return_record.get_status_display().lower()}; it cannot be changed now.")
+    take_supplied_figures(return_record, actor)
     actuals = {a.pk: a for a in return_record.actuals.select_related("plan_indicator__indicator")}
     errors: list[RowError] = []
     changed = []
@@ -119,14 +176,27 @@ def return_save(*, actor, return_record: Return, rows: dict[int, dict]) -> list[
         if actual is None:
             raise ValidationError("A line in the form does not belong to this return. Reload the page.")
         indicator = actual.plan_indicator.indicator
-        figures, figure_errors = clean_figures(
-            indicator, data.get("numerator"), data.get("denominator"), data.get("value")
-        )
-        errors.extend(RowError(indicator.code, field, message) for field, message in figure_errors.items())
-        if figure_errors:
-            continue
-        for name, value in figures.items():
-            setattr(actual, name, value)
+        if actual.supplied_by:
+            if _supplied_figures_changed(actual, data):
+                field = "numerator" if indicator.is_ratio else "value"
+                errors.append(
+                    RowError(
+                        indicator.code,
+                        field,
+                        f"{indicator.code} is filled in for you: {actual.supplied_by[0].lower()}"
+                        f"{actual.supplied_by[1:]}. Leave its figures as they are.",
+                    )
+                )
+                continue
+        else:
+            figures, figure_errors = clean_figures(
+                indicator, data.get("numerator"), data.get("denominator"), data.get("value")
+            )
+            errors.extend(RowError(indicator.code, field, message) for field, message in figure_errors.items())
+            if figure_errors:
+                continue
+            for name, value in figures.items():
+                setattr(actual, name, value)
         commentary, commentary_errors = _clean_commentary(data)
         errors.extend(RowError(indicator.code, field, message) for field, message in commentary_errors.items())
         if commentary_errors:
@@ -213,6 +283,7 @@ def return_submit(*, actor, return_record: Return) -> Return:
             f"The {return_record.period_label} return can be sent once the quarter has ended, after "
             f"{govuk_date(ends)}. You can save figures until then."
         )
+    take_supplied_figures(return_record, actor)
     actuals = list(return_record.actuals.select_related("plan_indicator__indicator"))
     problems = [
         f"Answer the council's query on {code} before you resubmit."

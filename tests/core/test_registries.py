@@ -1,7 +1,9 @@
 """An app plugs into the shared screens through the registries alone: installing a test-only app that
-registers a nav entry, a report section, a demo loader and a notice shows it in all four, with no
-change to any other app. Removing it removes them again.
+registers a nav entry, a report section, a demo loader, a notice, an agenda source and figures for returns
+shows it in each, with no change to any other app. Removing it removes them again.
 """
+
+import datetime as dt
 
 import pytest
 from django.core import mail
@@ -9,8 +11,11 @@ from django.core.management import call_command
 from django.test import modify_settings
 from django.urls import reverse
 
+from agreements.models import AgendaItem
+from delivery_plans import services as plan_services
 from reporting import services as report_services
 from reporting.models import ReportRun
+from tests.agreements.conftest import make_series
 from tests.plugin_app import plugin
 from tests.reporting.conftest import pdf_text
 
@@ -62,6 +67,28 @@ def test_the_reminder_and_digest_lines_are_sent(council_officer, plugin_installe
     assert "1 plugin record waiting for you" in digest.body
 
 
+def _meeting_agenda(almo, council_officer, almo_staff) -> list[str]:
+    from agreements import services as agreement_services
+
+    series = make_series(almo, council_officer, almo_staff)
+    meeting = agreement_services.meeting_schedule(actor=council_officer, series=series, held_on=dt.date(2026, 12, 10))
+    return list(AgendaItem.objects.filter(meeting=meeting).values_list("title", flat=True))
+
+
+def _bv212(plan, almo_staff):
+    return_record = plan_services.return_open(actor=almo_staff, plan=plan, year=2025, quarter=1)
+    return return_record.actuals.get(plan_indicator__indicator__code="BV212")
+
+
+def test_the_agenda_source_adds_items_to_a_meetings_agenda(almo, council_officer, almo_staff, plugin_installed):
+    assert f"Plugin item for {almo.name}" in _meeting_agenda(almo, council_officer, almo_staff)
+
+
+def test_the_figure_source_fills_a_return_line(plan, almo, almo_staff, plugin_installed):
+    line = _bv212(plan, almo_staff)
+    assert line.value == 21 and line.supplied_by == f"From the plugin's records for {almo.name}"
+
+
 def test_nothing_of_the_app_shows_once_it_is_gone(client, council_officer, capsys):
     client.force_login(council_officer)
     assert "Plugin records" not in client.get(reverse("home")).content.decode()
@@ -69,3 +96,9 @@ def test_nothing_of_the_app_shows_once_it_is_gone(client, council_officer, capsy
 
     return_deadline_reminders_task.delay().get()
     assert not any(message.subject == "Plugin reminder" for message in mail.outbox)
+
+
+def test_no_agenda_items_or_figures_once_it_is_gone(plan, almo, council_officer, almo_staff):
+    assert not any(title.startswith("Plugin item") for title in _meeting_agenda(almo, council_officer, almo_staff))
+    line = _bv212(plan, almo_staff)
+    assert line.value is None and line.supplied_by == ""

@@ -19,3 +19,7 @@ class PluginAppConfig(AppConfig):
         registries.demo_loaders.register(registries.DemoLoader("Plugin records", plugin.load_demo, 90, plugin.sign_ins))
         registries.reminders.register(registries.Reminder("Plugin reminders", plugin.remind, order=90))
         registries.digest.register(registries.DigestLines(plugin.digest_lines, order=90))
+        registries.agenda_sources.register(
+            registries.AgendaSource("plugin.items", "Plugin items", plugin.agenda_lines, order=95)
+        )
+        registries.figure_sources.register(registries.FigureSource("Plugin figures", plugin.figures))

@@ -1,1 +1,0 @@
-"""Tenants and consultations: models arrive with the issue that builds this part of the relationship."""
