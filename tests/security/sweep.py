@@ -22,6 +22,8 @@ PUBLIC_ROUTES = {
     "api:<unnamed api/v1/>": "the API's JSON 404 for an address no resource has",
     "admin:login": "the admin's own sign-in page",
     "admin:logout": "the admin's sign-out (POST)",
+    "consultations:ballot_vote": "the public voting page: tenants vote with the code on their letter, no account",
+    "consultations:ballot_receipts": "a published ballot result and its receipts, for voters to check theirs",
 }
 
 
