@@ -5,14 +5,13 @@ say (`core.registries.reminders` and `core.registries.digest`); this module send
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.mail import send_mail
-from django.utils import timezone
 
-from core import registries
+from core import clock, registries
 
 
 def send_reminders(today=None) -> int:
     """Run every registered reminder; each is safe to run twice in a day. Returns how many were sent."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return sum(reminder.send(today) for reminder in registries.reminders)
 
 
@@ -22,7 +21,7 @@ def digest_lines(user, today) -> list[str]:
 
 def send_daily_digest(today=None) -> int:
     """Each council officer and ALMO staff member gets one email a day listing what waits for them, if anything."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     sent = 0
     for user in get_user_model().objects.filter(is_active=True, memberships__is_active=True).distinct():
         lines = digest_lines(user, today)

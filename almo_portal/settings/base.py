@@ -120,6 +120,9 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'p
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(exist_ok=True)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer fails a request in seconds (the 503 page), never hangs a web worker.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
@@ -181,6 +184,9 @@ MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=VAR_DIR / "media")
 # through views that check who is asking (core/uploads.py): no URL serves this folder.
 PRIVATE_FILES_ROOT = env.path("DJANGO_PRIVATE_FILES_ROOT", default=VAR_DIR / "private")
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# Key for the hashes of ballot voting codes. Without it a key is derived from SECRET_KEY, so changing the
+# secret key would void every code already posted to tenants: set this before a ballot opens.
+BALLOT_CODE_KEY = env("BALLOT_CODE_KEY", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "core.uploads.PrivateStorage", "OPTIONS": {"location": PRIVATE_FILES_ROOT}},
@@ -248,6 +254,13 @@ SPECTACULAR_SETTINGS = {
         "CouncilKindEnum": "organisations.models.Council.Kind",
         "AmendmentKindEnum": "delivery_plans.models.Amendment.Kind",
         "PeerGroupKindEnum": "benchmarking.models.PeerGroup.Kind",
+        "ActualRagEnum": "delivery_plans.models.returns.Rag",
+        "MeetingActionStatusEnum": "agreements.models.MeetingAction.Status",
+        "CapitalReceiptKindEnum": "hra.models.CapitalReceipt.Kind",
+        "InspectionKindEnum": "inspections.models.inspections.Kind",
+        "ImprovementActionStatusEnum": "inspections.models.ImprovementAction.Status",
+        "SlaBenchmarkKindEnum": "slas.models.Benchmark.Kind",
+        "SlaBenchmarkBasisEnum": "slas.models.Benchmark.Basis",
     },
 }
 
@@ -266,7 +279,12 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 300
 CELERY_TASK_TIME_LIMIT = 360
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Redis hands an unacknowledged task (its worker killed outright) to another worker after the visibility
+# timeout: longer than the longest task with its retry wait (a report is also freed sooner by its lease).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 900, "socket_connect_timeout": 5}
+# A worker waits for a restarted broker however long it takes, instead of giving up after 100 tries.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
