@@ -8,7 +8,7 @@ class AgreementsConfig(AppConfig):
     url_prefix = "agreements/"
 
     def ready(self):
-        from agreements import agenda_sources, demo, notices, report_sections, selectors
+        from agreements import agenda_sources, delegations, demo, notices, report_sections, selectors
         from core import registries
 
         registries.home_panels.register(registries.Panel("agreements/panels/home.html", selectors.home_panel, order=15))
@@ -18,6 +18,7 @@ class AgreementsConfig(AppConfig):
         ):
             registries.navigation.register(item)
         agenda_sources.register()
+        delegations.register()
         report_sections.register()
         notices.register()
         registries.demo_loaders.register(

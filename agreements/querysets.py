@@ -43,7 +43,7 @@ class MeetingQuerySet(ScopedQuerySet):
 
 
 class MeetingPartQuerySet(ScopedQuerySet):
-    """Agenda items and packs of a meeting."""
+    """Agenda items of a meeting."""
 
     almo_path = "meeting__series__almo"
     council_path = "meeting__series__almo__council"

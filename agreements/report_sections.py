@@ -1,8 +1,7 @@
-"""Report sections: a meeting's pack (cover, agenda, minutes, actions) and the board pack's agreement section.
+"""Report sections: a meeting's pack (the meeting, agenda, minutes, actions) and the board pack's agreement section.
 
-The meeting pack's sections take a `ReportSource` whose parameters name the meeting, as the reporting app's report
-types do, so the pack can become a reporting report type by registering them for a `meeting_pack` kind; until then
-`services.packs` draws it from these selectors itself. The board pack's section registers now.
+The reporting app draws the meeting pack as a report of kind `meeting_pack`, with the meeting's id in the run's
+parameters: these sections are what it is made of, as the board pack is made of every app's board sections.
 """
 
 from __future__ import annotations
@@ -13,16 +12,16 @@ from agreements.models import AgendaItem, Intervention, ManagementAgreement, Mee
 from core import clock, registries
 from core.dates import govuk_date
 from core.numbers import format_money
-from core.reports import BOARD_PACK, ReportSource
-
-MEETING_PACK = "meeting_pack"
+from core.reports import BOARD_PACK, MEETING_PACK, ReportSource
 
 
 def _meeting(source: ReportSource) -> Meeting:
     return source.memo(
         "agreements.meeting",
-        lambda: Meeting.objects.select_related("series__almo__council", "series__chair", "minuted_by").get(
-            pk=source.parameters["meeting_id"]
+        lambda: (
+            Meeting.objects.owned_by(almo=source.almo)
+            .select_related("series__almo__council", "series__chair", "minuted_by")
+            .get(pk=source.parameters["meeting_id"])
         ),
     )
 
@@ -98,6 +97,7 @@ def meeting_actions(source: ReportSource) -> dict:
 
 
 MEETING_PACK_SECTIONS = [
+    ("The meeting", "agreements/report_sections/meeting.html", meeting_cover),
     ("Agenda", "agreements/report_sections/agenda.html", meeting_agenda),
     ("Minutes", "agreements/report_sections/minutes.html", meeting_minutes),
     ("Actions", "agreements/report_sections/actions.html", meeting_actions),
@@ -130,6 +130,10 @@ def board_agreement(source: ReportSource) -> dict:
 
 
 def register() -> None:
+    for order, (title, template, selector) in enumerate(MEETING_PACK_SECTIONS, start=1):
+        registries.report_sections.register(
+            registries.ReportSection(MEETING_PACK, template, selector, title, order=order * 10)
+        )
     registries.report_sections.register(
         registries.ReportSection(
             BOARD_PACK,

@@ -6,6 +6,7 @@ import time
 from rest_framework.exceptions import APIException
 
 from api_access.models import ApiRequestLog, ApiToken
+from core.clients import client_address
 from organisations.log_redaction import redact_query
 
 security_log = logging.getLogger("security")
@@ -27,7 +28,7 @@ def record(request, status: int, started: float) -> None:
             request.path,
             user.get_username() if user else "-",
             f"api-token:{token.pk}" if token else ("session" if user else "-"),
-            request.META.get("REMOTE_ADDR") or "unknown",
+            client_address(request) or "unknown",
         )
     if token is None and user is None:
         return

@@ -226,6 +226,35 @@ class FigureSource:
         return _module_of(self.figures)
 
 
+@dataclass(frozen=True)
+class DelegationLine:
+    """One function in an ALMO's delegations register: how it is held, up to what limit, and who decides."""
+
+    function: str
+    arrangement: str
+    limit: str
+    decided_by: str
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class DelegationRegister:
+    """Where an ALMO's delegations are kept, so a Delivery Plan reads them rather than keeping its own.
+
+    `lines(almo)` lists them, or gives None when this register holds none for that ALMO; `url(almo)` is the page
+    where they are changed.
+    """
+
+    name: str
+    lines: Callable[[Any], list[DelegationLine] | None]
+    url: Callable[[Any], str]
+    order: int = 100
+
+    @property
+    def module(self) -> str:
+        return _module_of(self.lines)
+
+
 navigation: Registry[NavItem] = Registry("navigation")
 home_panels: Registry[Panel] = Registry("home panels")
 report_sections: Registry[ReportSection] = Registry("report sections")
@@ -235,3 +264,4 @@ demo_loaders: Registry[DemoLoader] = Registry("demo loaders")
 api_request_observers: Registry[ApiRequestObserver] = Registry("API request observers")
 agenda_sources: Registry[AgendaSource] = Registry("meeting agenda")
 figure_sources: Registry[FigureSource] = Registry("figures for returns")
+delegation_registers: Registry[DelegationRegister] = Registry("delegation registers")

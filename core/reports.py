@@ -16,6 +16,7 @@ from core.periods import period_label
 QUARTERLY_RETURN = "quarterly_return"
 COUNCIL_VARIANCE = "council_variance"
 BOARD_PACK = "board_pack"
+MEETING_PACK = "meeting_pack"
 
 
 @dataclass

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from core import variance
+from core import registries, variance
 from delivery_plans.models import Actual, Amendment, PlanIndicator, Return, Target
 
 
@@ -166,3 +166,24 @@ def returns_to_review(user) -> QuerySet:
 def returns_to_complete(user) -> QuerySet:
     """Returns this person's ALMO has still to fill in and submit, or to answer queries on and resubmit."""
     return Return.objects.restrict(user, "change").filter(status__in=[Return.Status.DRAFT, Return.Status.QUERIED])
+
+
+@dataclass(frozen=True)
+class KeptRegister:
+    """The delegations register an ALMO's agreement keeps, as a plan shows it."""
+
+    name: str
+    lines: list
+    url: str
+
+
+def kept_delegations(almo) -> KeptRegister | None:
+    """The ALMO's delegations register kept elsewhere in the portal (the management agreement in force), if any.
+
+    While there is one, it is the plan's register: the plan shows it and keeps no list of its own.
+    """
+    for register in registries.delegation_registers:
+        lines = register.lines(almo)
+        if lines is not None:
+            return KeptRegister(register.name, lines, register.url(almo))
+    return None

@@ -9,11 +9,12 @@ class HraConfig(AppConfig):
 
     def ready(self):
         from core import registries
-        from hra import demo, notices, report_sections
+        from hra import demo, figures, notices, report_sections
         from hra.dashboard import home_panel
 
         registries.home_panels.register(registries.Panel("hra/panels/home.html", home_panel, order=25))
         registries.navigation.register(registries.NavItem("HRA", "hra:index", order=45))
         report_sections.register()
         notices.register()
+        figures.register()
         registries.demo_loaders.register(registries.DemoLoader("HRA and Decent Homes", demo.load, order=38))

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.cache import cache
 
+from core.clients import client_address
+
 security_log = logging.getLogger("security")
 
 
@@ -33,7 +35,7 @@ class PasswordResetRequestForm(PasswordResetForm):
 
     def save(self, request=None, **kwargs):
         email = self.cleaned_data["email"]
-        address = request.META.get("REMOTE_ADDR", "unknown") if request is not None else "unknown"
+        address = client_address(request) or "unknown"
         over_email = _count_within_hour(f"password-reset:email:{email.strip().lower()}")
         over_address = _count_within_hour(f"password-reset:ip:{address}")
         if (

@@ -10,11 +10,13 @@ from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from core.clients import client_address
+
 logger = logging.getLogger("security")
 
 
 def _address(request) -> str:
-    return (request.META.get("REMOTE_ADDR") if request is not None else None) or "unknown"
+    return client_address(request) or "unknown"
 
 
 @receiver(user_logged_in, dispatch_uid="security_audit_signed_in")

@@ -15,6 +15,7 @@ class ReportRun(models.Model):
         QUARTERLY_RETURN = "quarterly_return", "Quarterly performance return"
         COUNCIL_VARIANCE = "council_variance", "Council variance report"
         BOARD_PACK = "board_pack", "Board pack"
+        MEETING_PACK = "meeting_pack", "Meeting pack"
 
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"

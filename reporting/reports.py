@@ -34,6 +34,7 @@ REPORT_TYPES: dict[str, ReportType] = {
         "Council variance report", formats=(ReportRun.Format.PDF, ReportRun.Format.XLSX)
     ),
     ReportRun.Kind.BOARD_PACK: ReportType("Board pack"),
+    ReportRun.Kind.MEETING_PACK: ReportType("Meeting pack"),
 }
 
 COVER_TEMPLATE = "reporting/sections/cover.html"
@@ -60,7 +61,8 @@ def cover(source: ReportSource) -> dict:
         "title": source.title,
         "organisation": source.organisation.name,
         "council": source.council.name,
-        "period": source.period_label,
+        # A meeting pack is about a meeting, not a quarter: its label names the meeting and its date.
+        "period": source.period_label or source.parameters.get("label", ""),
     }
 
 

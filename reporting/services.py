@@ -17,10 +17,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 
+from agreements.models import Meeting
+from core.dates import govuk_date
 from core.pdf import html_to_pdf, write_atomically
 from core.periods import period_label, period_of, previous_period, year_in_range
 from delivery_plans.models import Return
 from organisations.access import Role, acting_party, get_object_for
+from organisations.joint_agreement import party_for
 from organisations.models import Almo, Council
 from organisations.notifications import notify
 from reporting import reports
@@ -138,6 +141,22 @@ def report_request_board_pack(*, actor, almo: Almo, year, quarter) -> ReportRun:
         almo=almo,
         requested_by=actor,
         parameters={"year": year, "quarter": quarter, "label": period_label(year, quarter)},
+    )
+    return _queue(run)
+
+
+@transaction.atomic
+def report_request_meeting_pack(*, actor, meeting: Meeting) -> ReportRun:
+    """A liaison meeting's agenda pack (and its minutes, once recorded): either party's officers may ask."""
+    meeting = Meeting.objects.select_related("series__almo").get_for(actor, "change", pk=meeting.pk)
+    almo = meeting.series.almo
+    party_for(actor, almo)
+    run = ReportRun.objects.create(
+        kind=ReportRun.Kind.MEETING_PACK,
+        council_id=almo.council_id,
+        almo=almo,
+        requested_by=actor,
+        parameters={"meeting_id": meeting.pk, "label": f"{meeting.series.name}, {govuk_date(meeting.held_on)}"},
     )
     return _queue(run)
 

@@ -13,5 +13,6 @@ urlpatterns = [
     path("request/return/<int:pk>/", views.request_return, name="request_return"),
     path("request/council-variance/", views.request_council_variance, name="request_council_variance"),
     path("request/board-pack/", views.request_board_pack, name="request_board_pack"),
+    path("request/meeting-pack/<int:pk>/", views.request_meeting_pack, name="request_meeting_pack"),
     path("notifications/", views.notification_list, name="notification_list"),
 ]

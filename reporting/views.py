@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from agreements.models import Meeting
 from core.forms import flash_errors
 from core.periods import recent_years
 from delivery_plans.models import Return
@@ -132,6 +133,17 @@ def request_return(request, pk):
         run = services.report_request_return(actor=request.user, return_record=return_record)
     except ValidationError as error:
         raise Http404("No return matches the given query.") from error
+    return _started(request, run)
+
+
+@require_POST
+def request_meeting_pack(request, pk):
+    meeting = get_object_for(request.user, Meeting.objects.select_related("series__almo"), "change", pk=pk)
+    try:
+        run = services.report_request_meeting_pack(actor=request.user, meeting=meeting)
+    except ValidationError as error:
+        flash_errors(request, error)
+        return HttpResponseRedirect(meeting.get_absolute_url())
     return _started(request, run)
 
 

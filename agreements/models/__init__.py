@@ -9,7 +9,7 @@ from agreements.models.interventions import (
     Notice,
     StageDeadline,
 )
-from agreements.models.meetings import AgendaItem, Meeting, MeetingAction, MeetingPack, MeetingSeries
+from agreements.models.meetings import AgendaItem, Meeting, MeetingAction, MeetingSeries
 from agreements.models.reminders import ReminderSent
 
 __all__ = [
@@ -24,7 +24,6 @@ __all__ = [
     "ManagementAgreement",
     "Meeting",
     "MeetingAction",
-    "MeetingPack",
     "MeetingSeries",
     "Notice",
     "ReminderSent",

@@ -10,7 +10,6 @@ from simple_history.models import HistoricalRecords
 
 from agreements import querysets
 from core import clock
-from core.uploads import PrivateFileField
 from organisations.models import Almo
 
 
@@ -215,31 +214,3 @@ class MeetingAction(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.status == self.Status.OPEN and self.due_on < clock.today()
-
-
-class MeetingPack(models.Model):
-    """A meeting's agenda pack and minutes as a PDF, drawn by a worker and kept privately."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to be drawn"
-        RUNNING = "running", "Being drawn"
-        READY = "ready", "Ready"
-        FAILED = "failed", "Could not be drawn"
-
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="packs")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    requested_at = models.DateTimeField(auto_now_add=True)
-    lease_until = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    file = PrivateFileField(blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    error = models.TextField(blank=True)
-
-    objects = querysets.MeetingPartQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-requested_at"]
-
-    def __str__(self):
-        return f"Pack for {self.meeting}"

@@ -1,4 +1,4 @@
-"""Every write in the agreements app: agreements, meetings, packs and the intervention ladder."""
+"""Every write in the agreements app: agreements, meetings and the intervention ladder."""
 
 from agreements.services.agreements import (
     PARTS,
@@ -27,7 +27,6 @@ from agreements.services.meetings import (
     minutes_record,
     series_save,
 )
-from agreements.services.packs import pack_request
 
 __all__ = [
     "PARTS",
@@ -48,7 +47,6 @@ __all__ = [
     "minutes_record",
     "notice_respond",
     "notice_serve",
-    "pack_request",
     "part_remove",
     "part_save",
     "series_save",

@@ -4,19 +4,18 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from agreements import services
 from agreements.forms import ActionForm, AgendaItemForm, MeetingForm, MinutesForm, SeriesForm
-from agreements.models import Meeting, MeetingPack, MeetingSeries
+from agreements.models import Meeting, MeetingSeries
 from agreements.selectors import meeting_people
 from agreements.views.common import almos_acted_for, form_page
 from core import clock
 from core.forms import attach_errors, flash_errors
-from core.uploads import attachment_response
 from organisations.access import acting_party, can, get_object_for
 from organisations.models import Almo
 
@@ -120,7 +119,6 @@ def meeting_detail(request, pk):
             "series": meeting.series,
             "agenda": [(heading, list(group)) for heading, group in groupby(items, key=lambda i: i.heading)],
             "raised": meeting.actions_raised.select_related("owner").order_by("due_on", "pk"),
-            "pack": meeting.packs.first(),
             "can_change": may_change and meeting.is_open,
             "can_minute": may_change and meeting.is_open and meeting.has_happened,
             "can_act": may_change and meeting.status != Meeting.Status.CANCELLED,
@@ -207,24 +205,3 @@ def action_raise(request, pk):
         back=meeting.get_absolute_url(),
         crumbs=_crumbs(meeting.series, meeting),
     )
-
-
-@require_POST
-def pack_request(request, pk):
-    meeting = get_object_for(request.user, Meeting, "change", pk=pk)
-    try:
-        services.pack_request(actor=request.user, meeting=meeting)
-    except ValidationError as error:
-        flash_errors(request, error)
-    else:
-        messages.success(request, "The pack is being drawn. Refresh this page in a moment to download it.")
-    return HttpResponseRedirect(meeting.get_absolute_url())
-
-
-def pack_download(request, pk):
-    pack = get_object_for(request.user, MeetingPack.objects.select_related("meeting__series"), pk=pk)
-    if pack.status != MeetingPack.Status.READY or not pack.file:
-        raise Http404("This pack is not ready.")
-    meeting = pack.meeting
-    name = f"{meeting.series.name} {meeting.held_on:%Y-%m-%d} pack.pdf"
-    return attachment_response(pack.file, download_name=name, user=request.user, what=f"meeting pack {pack.pk}")

@@ -148,6 +148,10 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Lockout (django-axes): five failed sign-ins for a username, or from an address, lock it for 30 minutes;
 # the sixth attempt is refused even with the right password. Attempts are kept in the database (admin).
+# Proxies in front of the portal that add the client's address to X-Forwarded-For (core/clients.py): sign-in
+# lockout, reset and ballot limits and the logs use that address. 0 when the portal is reached directly.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]

@@ -1,14 +1,17 @@
 """The public voting pages: no account, no JavaScript needed, nothing kept about who votes.
 
 The code is posted in the form's body, never put in an address, so no access log holds it. A wrong, used or void
-code gets the same message. Attempts are limited per client and per ballot (failures only, counted in the cache,
-keyed by a hash of the client's address), so guessing is slow as well as hopeless; see codes.py for the odds.
+code gets the same message. Wrong codes are limited per client (counted in the cache, keyed by a hash of the
+client's address, `core.clients`), so guessing is slow as well as hopeless; see codes.py for the odds. Wrong codes
+for the whole ballot are counted too, and a warning logged when they pass a threshold, but they never stop anyone
+voting with a good code: otherwise anyone could shut the ballot by posting junk.
 The answer to a vote is the receipt page itself, not a redirect: nothing about the vote goes into a session.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
@@ -20,9 +23,12 @@ from django.views.decorators.cache import never_cache
 from consultations import selectors, services
 from consultations.forms.ballots import VoteForm
 from consultations.models import Ballot
+from core.clients import client_address
+
+logger = logging.getLogger("security")
 
 CLIENT_FAILURES = 10  # wrong codes from one address in the window
-BALLOT_FAILURES = 300  # wrong codes for one ballot, from everywhere, in the window
+BALLOT_FAILURES = 300  # wrong codes for one ballot, from everywhere, in the window, before a warning is logged
 WINDOW_SECONDS = 15 * 60
 TOO_MANY = "There have been too many attempts with codes that did not work. Wait 15 minutes and try again."
 
@@ -40,22 +46,31 @@ def _ballot(public_id: str) -> Ballot:
 
 
 def _keys(request, ballot: Ballot) -> tuple[str, str]:
-    client = hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()[:24]
+    client = hashlib.sha256(client_address(request).encode()).hexdigest()[:24]
     return f"consultations:vote:{ballot.pk}:client:{client}", f"consultations:vote:{ballot.pk}:all"
 
 
 def _limited(keys) -> bool:
-    client, everyone = (cache.get(key, 0) for key in keys)
-    return client >= CLIENT_FAILURES or everyone >= BALLOT_FAILURES
+    client_key, _ballot_key = keys
+    return cache.get(client_key, 0) >= CLIENT_FAILURES
 
 
-def _count_failure(keys) -> None:
+def _count_failure(keys, ballot: Ballot) -> None:
+    counts = []
     for key in keys:
-        if not cache.add(key, 1, WINDOW_SECONDS):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.add(key, 1, WINDOW_SECONDS)
+        if cache.add(key, 1, WINDOW_SECONDS):
+            counts.append(1)
+            continue
+        try:
+            counts.append(cache.incr(key))
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, WINDOW_SECONDS)
+            counts.append(1)
+    if counts[-1] == BALLOT_FAILURES:
+        # For the overseer and the operators: many wrong codes from many places is worth a look. No code is logged.
+        logger.warning(
+            "ballot %s: %s wrong voting codes in %s minutes", ballot.public_id, BALLOT_FAILURES, WINDOW_SECONDS // 60
+        )
 
 
 @login_not_required
@@ -77,7 +92,7 @@ def ballot_vote(request, public_id):
                     ballot=ballot, code=form.cleaned_data["code"], option_id=form.cleaned_data["option"]
                 )
             except services.CodeRefused:
-                _count_failure(keys)
+                _count_failure(keys, ballot)
                 form.add_error("code", services.CODE_REFUSED)
             except ValidationError as error:
                 form.add_error(None, error.messages[0])

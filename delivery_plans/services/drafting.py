@@ -15,6 +15,7 @@ from django.db.models import Q
 
 from core.history import delete_as, save_as
 from core.periods import YEAR_RANGE_HELP, financial_year_label, year_in_range
+from delivery_plans import selectors
 from delivery_plans.models import Delegation, DeliveryPlan, Indicator, Objective, PlanIndicator, Target, Unit
 from delivery_plans.services.figures import parse_decimal
 from organisations.access import acting_party
@@ -366,6 +367,14 @@ def _delegation_fields(decision_area, decided_by, financial_limit, notes) -> dic
 
 
 @transaction.atomic
+def _refuse_if_kept_elsewhere(plan: DeliveryPlan) -> None:
+    """One register, not two: while the ALMO's agreement keeps its delegations, the plan keeps none."""
+    if selectors.kept_delegations(plan.almo) is not None:
+        raise ValidationError(
+            "This ALMO's delegations are kept in its management agreement, which is in force. Change them there."
+        )
+
+
 def delegation_create(
     *,
     actor,
@@ -376,6 +385,7 @@ def delegation_create(
     notes: str = "",
 ) -> Delegation:
     plan = draft_for_change(actor, plan.pk)
+    _refuse_if_kept_elsewhere(plan)
     delegation = Delegation(plan=plan, **_delegation_fields(decision_area, decided_by, financial_limit, notes))
     _save(delegation, actor)
     _changed(plan, actor)
@@ -393,6 +403,7 @@ def delegation_update(
     notes: str = "",
 ) -> Delegation:
     plan = draft_for_change(actor, delegation.plan_id)
+    _refuse_if_kept_elsewhere(plan)
     delegation = Delegation.objects.get_for(actor, "change", pk=delegation.pk, plan=plan)
     for name, value in _delegation_fields(decision_area, decided_by, financial_limit, notes).items():
         setattr(delegation, name, value)
@@ -404,6 +415,7 @@ def delegation_update(
 @transaction.atomic
 def delegation_delete(*, actor, delegation: Delegation) -> None:
     plan = draft_for_change(actor, delegation.plan_id)
+    _refuse_if_kept_elsewhere(plan)
     delegation = Delegation.objects.get_for(actor, "change", pk=delegation.pk, plan=plan)
     delete_as(actor, delegation)
     _changed(plan, actor)

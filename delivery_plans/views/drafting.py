@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from core.forms import attach_errors, flash_errors
 from core.periods import financial_year_label, period_label
+from delivery_plans import selectors
 from delivery_plans.forms.drafting import DelegationForm, ObjectiveForm, PlanForm, PlanIndicatorForm
 from delivery_plans.models import Delegation, DeliveryPlan, Objective, PlanIndicator, Target
 from delivery_plans.services import drafting
@@ -360,7 +361,8 @@ def _target_parts(pi, year: int, quarter: int, target, values, messages_by_id: d
 def delegation_list(request, pk):
     plan, party = _drafting_context(request, pk)
     delegations = Delegation.objects.restrict(request.user).filter(plan=plan)
-    return render(request, "delivery_plans/drafting_delegations.html", _context(plan, party, delegations=delegations))
+    context = _context(plan, party, delegations=delegations, kept_register=selectors.kept_delegations(plan.almo))
+    return render(request, "delivery_plans/drafting_delegations.html", context)
 
 
 def delegation_create(request, pk):

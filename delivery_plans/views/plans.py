@@ -49,6 +49,7 @@ def plan_detail(request, pk):
         "objectives": plan.objectives.prefetch_related("indicators__indicator"),
         "unassigned": plan.plan_indicators.filter(objective__isnull=True, is_active=True).select_related("indicator"),
         "delegations": plan.delegations.all(),
+        "kept_register": selectors.kept_delegations(plan.almo),
         "returns": returns,
         "amendments": Amendment.objects.restrict(request.user).filter(plan=plan).open(),
         "concerns": Concern.objects.restrict(request.user)

@@ -10,8 +10,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from agreements import services
-from agreements.models import AgendaItem, Meeting, MeetingAction, MeetingPack
+from agreements.models import AgendaItem, Meeting, MeetingAction
 from delivery_plans import services as plan_services
+from reporting.models import ReportRun
 from tests.agreements.conftest import COMMENTARY, fill, make_series
 
 pytestmark = pytest.mark.django_db
@@ -154,38 +155,33 @@ def test_the_pack_is_drawn_as_a_pdf_and_downloads_for_readers_only(
         owner=almo_staff,
     )
     client.force_login(almo_staff)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    request_url = reverse("reporting:request_meeting_pack", args=[meeting.pk])
+    assert f'action="{request_url}"' in page
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("agreements:pack_request", args=[meeting.pk]))
-    pack = MeetingPack.objects.get()
-    assert pack.status == "ready", pack.error
-    response = client.get(reverse("agreements:pack_download", args=[pack.pk]))
+        response = client.post(request_url)
+    run = ReportRun.objects.get(kind=ReportRun.Kind.MEETING_PACK)
+    assert response.url == run.get_absolute_url()
+    run.refresh_from_db()
+    assert run.status == "done", run.error
+    assert run.almo == meeting.series.almo and run.parameters["meeting_id"] == meeting.pk
+    download = reverse("reporting:run_download", args=[run.pk])
+    response = client.get(download)
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(b"".join(response.streaming_content))).pages)
     for expected in (
-        "Officer liaison meeting",
+        "Meeting pack",
+        "Officer liaison meeting, 13 January 2027",
         "Repairs backlog",
         "Backlog reviewed and agreed.",
         "Weekly backlog figures",
     ):
         assert expected in text
     client.force_login(board_member)
-    assert client.get(reverse("agreements:pack_download", args=[pack.pk])).status_code == 200
-    assert client.post(reverse("agreements:pack_request", args=[meeting.pk])).status_code == 404
+    assert client.get(download).status_code == 200
+    assert client.post(request_url).status_code == 404  # a board member reads the pack but does not ask for one
     client.force_login(other_staff)
-    assert client.get(reverse("agreements:pack_download", args=[pack.pk])).status_code == 404
-
-
-def test_a_pack_task_delivered_twice_draws_once(meeting, council_officer, django_capture_on_commit_callbacks):
-    from agreements.services import packs
-    from agreements.tasks import render_meeting_pack_task
-
-    pack = MeetingPack.objects.create(meeting=meeting, requested_by=council_officer)
-    assert packs.pack_claim(pack.pk)
-    render_meeting_pack_task(pack.pk)  # a second delivery while the first holds the lease: nothing happens
-    pack.refresh_from_db()
-    assert pack.status == "running" and not pack.file
-    packs.pack_render(pack.pk)
-    pack.refresh_from_db()
-    assert pack.status == "ready" and pack.file.name.startswith("agreements/")
+    assert client.get(download).status_code == 404
+    assert client.post(request_url).status_code == 404
 
 
 def count_queries(client, url, params=None) -> int:

@@ -101,12 +101,28 @@ def test_guessing_is_rate_limited_per_client(client, open_ballot):
     assert cast(client, open_ballot, code, REMOTE_ADDR="10.0.0.9").status_code == 200
 
 
-def test_guessing_is_rate_limited_per_ballot(client, open_ballot, monkeypatch):
+def test_junk_from_everywhere_is_logged_but_never_shuts_the_ballot(client, open_ballot, monkeypatch, caplog):
     monkeypatch.setattr(public, "BALLOT_FAILURES", 3)
-    for n in range(3):
+    for n in range(5):
         cast(client, open_ballot, "ZZZZ-ZZZZ-ZZZZ-ZZZZ", REMOTE_ADDR=f"10.1.0.{n}")
+    assert "3 wrong voting codes" in caplog.text
+    assert "ZZZZ" not in caplog.text
     code = next(iter(open_ballot.known.values()))
-    assert cast(client, open_ballot, code, REMOTE_ADDR="10.2.0.1").status_code == 429
+    assert cast(client, open_ballot, code, REMOTE_ADDR="10.2.0.1").status_code == 200
+    assert Vote.objects.count() == 1
+
+
+def test_behind_a_proxy_each_voter_is_limited_apart_and_cannot_forge_an_address(client, open_ballot, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "172.16.0.2"}
+    for _ in range(public.CLIENT_FAILURES):
+        cast(client, open_ballot, "ZZZZ-ZZZZ-ZZZZ-ZZZZ", HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    code = next(iter(open_ballot.known.values()))
+    # The guesser is held back, even when it sends an address of its own first; the proxy adds the real one last.
+    forged = cast(client, open_ballot, code, HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7", **proxy)
+    assert forged.status_code == 429
+    # A tenant behind the same proxy votes.
+    assert cast(client, open_ballot, code, HTTP_X_FORWARDED_FOR="198.51.100.20", **proxy).status_code == 200
 
 
 def test_the_code_never_travels_in_an_address(client, open_ballot):
