@@ -17,6 +17,7 @@ QUARTERLY_RETURN = "quarterly_return"
 COUNCIL_VARIANCE = "council_variance"
 BOARD_PACK = "board_pack"
 MEETING_PACK = "meeting_pack"
+CONSULTATION_REPORT = "consultation_report"
 
 
 @dataclass

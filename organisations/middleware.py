@@ -9,7 +9,12 @@ def current_membership(request):
     user = request.user
     if not user.is_authenticated:
         return None
-    memberships = list(user.memberships.filter(is_active=True).select_related("council", "almo", "almo__council"))
+    # The oldest membership is the default: the model's ordering (by the person's name) ties between a person's own.
+    memberships = list(
+        user.memberships.filter(is_active=True)
+        .select_related("council", "almo", "almo__council")
+        .order_by("created_at", "pk")
+    )
     if not memberships:
         return None
     chosen = request.session.get(SESSION_KEY)

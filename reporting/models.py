@@ -16,6 +16,7 @@ class ReportRun(models.Model):
         COUNCIL_VARIANCE = "council_variance", "Council variance report"
         BOARD_PACK = "board_pack", "Board pack"
         MEETING_PACK = "meeting_pack", "Meeting pack"
+        CONSULTATION_REPORT = "consultation_report", "Consultation report"
 
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"

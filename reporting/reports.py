@@ -35,6 +35,7 @@ REPORT_TYPES: dict[str, ReportType] = {
     ),
     ReportRun.Kind.BOARD_PACK: ReportType("Board pack"),
     ReportRun.Kind.MEETING_PACK: ReportType("Meeting pack"),
+    ReportRun.Kind.CONSULTATION_REPORT: ReportType("Consultation report"),
 }
 
 COVER_TEMPLATE = "reporting/sections/cover.html"
@@ -61,7 +62,7 @@ def cover(source: ReportSource) -> dict:
         "title": source.title,
         "organisation": source.organisation.name,
         "council": source.council.name,
-        # A meeting pack is about a meeting, not a quarter: its label names the meeting and its date.
+        # A meeting pack or a consultation report is not about a quarter: its label names what it is about.
         "period": source.period_label or source.parameters.get("label", ""),
     }
 

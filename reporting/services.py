@@ -18,6 +18,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 
 from agreements.models import Meeting
+from consultations.models import Consultation
 from core.dates import govuk_date
 from core.pdf import html_to_pdf, write_atomically
 from core.periods import period_label, period_of, previous_period, year_in_range
@@ -157,6 +158,21 @@ def report_request_meeting_pack(*, actor, meeting: Meeting) -> ReportRun:
         almo=almo,
         requested_by=actor,
         parameters={"meeting_id": meeting.pk, "label": f"{meeting.series.name}, {govuk_date(meeting.held_on)}"},
+    )
+    return _queue(run)
+
+
+@transaction.atomic
+def report_request_consultation(*, actor, consultation: Consultation) -> ReportRun:
+    """A consultation's report: what was asked, the checklist, the result and the decision. Either party may ask."""
+    consultation = Consultation.objects.select_related("almo").get_for(actor, "change", pk=consultation.pk)
+    party_for(actor, consultation.almo)
+    run = ReportRun.objects.create(
+        kind=ReportRun.Kind.CONSULTATION_REPORT,
+        council_id=consultation.almo.council_id,
+        almo=consultation.almo,
+        requested_by=actor,
+        parameters={"consultation_id": consultation.pk, "label": consultation.subject[:120]},
     )
     return _queue(run)
 

@@ -14,5 +14,8 @@ urlpatterns = [
     path("request/council-variance/", views.request_council_variance, name="request_council_variance"),
     path("request/board-pack/", views.request_board_pack, name="request_board_pack"),
     path("request/meeting-pack/<int:pk>/", views.request_meeting_pack, name="request_meeting_pack"),
+    path(
+        "request/consultation-report/<int:pk>/", views.request_consultation_report, name="request_consultation_report"
+    ),
     path("notifications/", views.notification_list, name="notification_list"),
 ]

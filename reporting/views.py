@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from agreements.models import Meeting
+from consultations.models import Consultation
 from core.forms import flash_errors
 from core.periods import recent_years
 from delivery_plans.models import Return
@@ -144,6 +145,13 @@ def request_meeting_pack(request, pk):
     except ValidationError as error:
         flash_errors(request, error)
         return HttpResponseRedirect(meeting.get_absolute_url())
+    return _started(request, run)
+
+
+@require_POST
+def request_consultation_report(request, pk):
+    consultation = get_object_for(request.user, Consultation.objects.select_related("almo"), "change", pk=pk)
+    run = services.report_request_consultation(actor=request.user, consultation=consultation)
     return _started(request, run)
 
 

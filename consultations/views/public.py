@@ -79,7 +79,9 @@ def ballot_vote(request, public_id):
     ballot = _ballot(public_id)
     options = list(ballot.consultation.options.all())
     form = VoteForm(request.POST or None, options=options)
-    context = {"ballot": ballot, "consultation": ballot.consultation, "options": options}
+    # The public timetable: tenants see what happens when, as the 2011 guidance asks, without signing in.
+    stages = list(ballot.consultation.stages.order_by("starts_on", "pk"))
+    context = {"ballot": ballot, "consultation": ballot.consultation, "options": options, "stages": stages}
     status = 200
     if request.method == "POST" and ballot.is_accepting_votes:
         keys = _keys(request, ballot)

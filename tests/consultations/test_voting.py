@@ -1,10 +1,12 @@
 """The public voting page: no account, no JavaScript, one code one vote, one message for any code that will not do."""
 
+import datetime as dt
 import re
 
 import pytest
 from django.urls import reverse
 
+from consultations import services
 from consultations.models import Vote, VotingCode
 from consultations.services import CODE_REFUSED
 from consultations.views import public
@@ -133,3 +135,14 @@ def test_the_code_never_travels_in_an_address(client, open_ballot):
     # A code put in the query string is ignored, not used.
     response = client.get(vote_url(open_ballot), {"code": code})
     assert response.status_code == 200 and not Vote.objects.exists()
+
+
+def test_the_voting_page_shows_the_public_timetable(client, open_ballot, council_officer):
+    services.stage_add(
+        actor=council_officer,
+        consultation=open_ballot.consultation,
+        title="Result published",
+        starts_on=open_ballot.closes_on + dt.timedelta(days=7),
+    )
+    html = client.get(vote_url(open_ballot)).content.decode()
+    assert "The timetable: what happens when" in html and "Result published" in html
