@@ -6,4 +6,5 @@ app_name = "benchmarking"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("compare/", views.compare, name="compare"),
 ]

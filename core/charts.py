@@ -11,6 +11,8 @@ from decimal import Decimal
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from core.numbers import format_number
+
 ACTUAL_COLOUR = "#1d70b8"  # GOV.UK blue
 TARGET_COLOUR = "#505a5f"  # GOV.UK dark grey
 TOLERANCE_COLOUR = "#ffdd00"  # GOV.UK yellow, the colour of an amber tag, made pale by its opacity
@@ -190,3 +192,122 @@ def _plain(value, places: int | None = None) -> str:
     if places is None:
         return f"{Decimal(value).normalize():f}"
     return f"{Decimal(value):,.{places}f}"
+
+
+def sparkline(values: list, title: str, *, width: int = 96, height: int = 24, decimal_places: int = 1) -> str:
+    """A small line of up to a few figures (None where a period has none), for a cell of a table.
+
+    The SVG is named by a short description (first and last figure, lowest and highest), so a screen reader hears
+    the trend, not every point; the figures themselves are in the page the cell links to.
+    """
+    known = [(i, Decimal(v)) for i, v in enumerate(values) if v is not None]
+    if not known:
+        return format_html('<span class="govuk-body-s">{}</span>', "No figures")
+    figures = [v for _, v in known]
+    low, high = min(figures), max(figures)
+    span = (high - low) or Decimal(1)
+    step = (width - 6) / max(len(values) - 1, 1)
+
+    def x(index) -> float:
+        return 3 + index * step
+
+    def y(value) -> float:
+        if high == low:
+            return height / 2
+        return 3 + (height - 6) * (1 - float((value - low) / span))
+
+    coords = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in known)
+    last_i, last_v = known[-1]
+    described = (
+        f"{title}: from {_rounded(figures[0], decimal_places)} to {_rounded(figures[-1], decimal_places)}, "
+        f"lowest {_rounded(low, decimal_places)}, highest {_rounded(high, decimal_places)}, "
+        f"{len(figures)} of {len(values)} quarters reported"
+    )
+    line = (
+        f'<polyline fill="none" stroke="{ACTUAL_COLOUR}" stroke-width="1.5" points="{coords}"/>'
+        if len(known) > 1
+        else ""
+    )
+    svg = (
+        f'<svg class="portal-sparkline" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(described)}"><title>{escape(described)}</title>'
+        f'{line}<circle cx="{x(last_i):.1f}" cy="{y(last_v):.1f}" r="2.5" fill="{TEXT_COLOUR}"/></svg>'
+    )
+    # Text is escaped and numbers formatted here: safe markup.
+    return mark_safe(svg)  # nosec B308 B703
+
+
+INTERQUARTILE_FILL = "#f3f2f1"  # GOV.UK light grey: the middle half of the peer group
+
+
+def quartile_chart(
+    lower,
+    median,
+    upper,
+    value,
+    title: str,
+    *,
+    subject: str = "This ALMO",
+    decimal_places: int = 1,
+    width: int = 360,
+    height: int = 84,
+) -> str:
+    """Where one figure sits among a peer group's quartiles: a scale with the lower quartile, median and upper
+    quartile marked and labelled (on three rows, so close boundaries never overprint), and the figure as a labelled
+    diamond. Only the boundaries are drawn, never a peer's own figure.
+    """
+    bounds = [Decimal(b) for b in (lower, median, upper)]
+    points = [*bounds, *([Decimal(value)] if value is not None else [])]
+    low, high = min(points), max(points)
+    pad = (high - low) * Decimal("0.08") or Decimal(1)
+    low, high = low - pad, high + pad
+    left, right = 12, width - 12
+
+    def x(figure) -> float:
+        return left + float((Decimal(figure) - low) / (high - low)) * (right - left)
+
+    axis_y = 34
+    label = _rounded
+    parts = [
+        f'<line x1="{left}" x2="{right}" y1="{axis_y}" y2="{axis_y}" stroke="#505a5f" stroke-width="1"/>',
+        f'<rect x="{x(bounds[0]):.1f}" y="{axis_y - 8}" width="{max(x(bounds[2]) - x(bounds[0]), 1):.1f}" '
+        f'height="16" fill="{INTERQUARTILE_FILL}" stroke="#505a5f" stroke-width="1"/>',
+    ]
+    for row, (name, bound) in enumerate(zip(("Lower quartile", "Median", "Upper quartile"), bounds, strict=True)):
+        anchor = _anchor(x(bound), width)
+        parts.append(
+            f'<line x1="{x(bound):.1f}" x2="{x(bound):.1f}" y1="{axis_y - 8}" y2="{axis_y + 8}" stroke="{TEXT_COLOUR}" '
+            f'stroke-width="{2 if name == "Median" else 1}"/>'
+            f'<text x="{x(bound):.1f}" y="{axis_y + 22 + 12 * row}" font-size="10" text-anchor="{anchor}" '
+            f'fill="{TEXT_COLOUR}">{escape(name)} {escape(label(bound, decimal_places))}</text>'
+        )
+    described = (
+        f"{title}: lower quartile {label(bounds[0], decimal_places)}, median {label(bounds[1], decimal_places)}, "
+        f"upper quartile {label(bounds[2], decimal_places)}"
+    )
+    if value is not None:
+        vx = x(value)
+        parts.append(
+            f'<path d="M{vx:.1f},{axis_y - 11} l7,11 l-7,11 l-7,-11 z" fill="{ACTUAL_COLOUR}" stroke="{TEXT_COLOUR}"/>'
+            # The label runs away from the nearer edge, so a long name is never cut off.
+            f'<text x="{vx:.1f}" y="14" font-size="10" text-anchor="{_anchor(vx, width)}" '
+            f'font-weight="bold" fill="{TEXT_COLOUR}">{escape(subject)} {escape(label(value, decimal_places))}</text>'
+        )
+        described += f"; {subject} {label(value, decimal_places)}"
+    svg = (
+        f'<svg class="portal-chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(described)}"><title>{escape(described)}</title>'
+        f"{''.join(parts)}</svg>"
+    )
+    # Text is escaped and numbers formatted here: safe markup.
+    return mark_safe(svg)  # nosec B308 B703
+
+
+def _rounded(value, places: int) -> str:
+    """A figure as the portal's tables show it, rounded half up, so a chart and its table agree."""
+    return format_number(value, places)
+
+
+def _anchor(x: float, width: int) -> str:
+    """Text at `x` starts there in the left third, ends there in the right third, and is centred between."""
+    return "start" if x < width / 3 else "end" if x > width * 2 / 3 else "middle"

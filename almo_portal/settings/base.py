@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "reporting",
     "api_access",
     "benchmarking",
+    "dashboards",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ from delivery_plans import selectors, services
 from delivery_plans.forms.amendments import AmendmentForm, DecisionForm
 from delivery_plans.models import Amendment, DeliveryPlan
 from organisations.access import acting_party, get_object_for
+from organisations.models import Almo
 
 
 def amendment_propose(request, pk):
@@ -34,16 +35,26 @@ def amendment_propose(request, pk):
 
 
 def amendment_list(request):
-    """Every amendment a person can see; `?waiting_for=me` keeps those waiting for this person's side to decide."""
+    """Every amendment a person can see; `?waiting_for=me` keeps those waiting for this person's side to decide,
+    `?almo=<slug>` one ALMO's, and `?status=open` those still proposed."""
     waiting_for_me = request.GET.get("waiting_for") == "me"
     amendments = (
         selectors.amendments_awaiting_decision(request.user)
         if waiting_for_me
         else Amendment.objects.restrict(request.user)
     )
+    almo = None
+    if request.GET.get("almo"):
+        almo = get_object_for(request.user, Almo, slug=request.GET["almo"])
+        amendments = amendments.filter(plan__almo=almo)
+    only_open = request.GET.get("status") == "open"
+    if only_open:
+        amendments = amendments.open()
     amendments = amendments.select_related("plan__almo", "proposed_by", "target__plan_indicator__indicator")
     return render(
-        request, "delivery_plans/amendment_list.html", {"amendments": amendments, "waiting_for_me": waiting_for_me}
+        request,
+        "delivery_plans/amendment_list.html",
+        {"amendments": amendments, "waiting_for_me": waiting_for_me, "almo": almo, "only_open": only_open},
     )
 
 

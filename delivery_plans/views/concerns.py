@@ -10,12 +10,17 @@ from delivery_plans import services
 from delivery_plans.forms.concerns import ConcernForm, RecoveryForm
 from delivery_plans.models import Concern, DeliveryPlan
 from organisations.access import acting_party, get_object_for
+from organisations.models import Almo
 
 
 def concern_list(request):
-    """Every concern a person can see; `?plan=<id>` keeps one plan's, and `?status=open` those not yet closed."""
+    """Every concern a person can see; `?plan=<id>` keeps one plan's, `?almo=<slug>` one ALMO's (every plan of it),
+    and `?status=open` those not yet closed."""
     concerns = Concern.objects.restrict(request.user).select_related("plan__almo", "plan_indicator__indicator")
-    plan = None
+    plan = almo = None
+    if request.GET.get("almo"):
+        almo = get_object_for(request.user, Almo, slug=request.GET["almo"])
+        concerns = concerns.filter(plan__almo=almo)
     if request.GET.get("plan"):
         plan_id = request.GET["plan"]
         if not plan_id.isdigit():
@@ -26,7 +31,9 @@ def concern_list(request):
     if only_open:
         concerns = concerns.open()
     return render(
-        request, "delivery_plans/concern_list.html", {"concerns": concerns, "plan": plan, "only_open": only_open}
+        request,
+        "delivery_plans/concern_list.html",
+        {"concerns": concerns, "plan": plan, "almo": almo, "only_open": only_open},
     )
 
 

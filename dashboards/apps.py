@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class DashboardsConfig(AppConfig):
+    name = "dashboards"
+    verbose_name = "Dashboards"
+    # Where its pages live: almo_portal/urls.py includes the app's urls.py here.
+    url_prefix = "dashboards/"
+
+    def ready(self):
+        from core import registries
+        from organisations.access import Role
+
+        registries.navigation.register(
+            registries.NavItem("Dashboard", "dashboards:index", frozenset({Role.COUNCIL_OFFICER}), order=15)
+        )
