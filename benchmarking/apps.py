@@ -9,8 +9,9 @@ class BenchmarkingConfig(AppConfig):
     url_prefix = "benchmarking/"
 
     def ready(self):
-        from benchmarking import demo
+        from benchmarking import demo, report_sections
         from core import registries
 
         registries.navigation.register(registries.NavItem("Benchmarking", "benchmarking:index", order=90))
         registries.demo_loaders.register(registries.DemoLoader("Peer groups", demo.load, order=30))
+        report_sections.register()

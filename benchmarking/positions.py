@@ -56,9 +56,17 @@ class Position:
 
 def positions(user, *, almo, peer_group, year: int, quarter: int) -> list[Position]:
     """Each indicator the ALMO reported that quarter, placed among the peer group's accepted figures."""
+    return _positions(Actual.objects.restrict(user), almo=almo, peer_group=peer_group, year=year, quarter=quarter)
+
+
+def positions_owned(*, almo, peer_group, year: int, quarter: int) -> list[Position]:
+    """The same for a report about the ALMO, made with no one signed in: its own lines, through `owned_by`."""
+    return _positions(Actual.objects.owned_by(almo=almo), almo=almo, peer_group=peer_group, year=year, quarter=quarter)
+
+
+def _positions(lines, *, almo, peer_group, year: int, quarter: int) -> list[Position]:
     own = (
-        Actual.objects.restrict(user)
-        .filter(
+        lines.filter(
             return_record__plan__almo=almo,
             return_record__year=year,
             return_record__quarter=quarter,
