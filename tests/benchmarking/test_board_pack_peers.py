@@ -1,10 +1,12 @@
-"""The board pack's "Among peers" section: the ALMO's figures placed among every ALMO's, no peer's figure shown."""
+"""The board pack's "Among peers" section: the ALMO's figures placed among every ALMO's, no peer's figure shown.
+
+The `peers` fixture (tests/benchmarking/conftest.py) gives six ALMOs' accepted figures for Q4 2025/26.
+"""
 
 import pytest
 from django.urls import reverse
 
 from reporting.models import ReportRun
-from tests.benchmarking.test_compare import peers  # noqa: F401  (six ALMOs' accepted figures for Q4 2025/26)
 from tests.reporting.conftest import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +26,7 @@ def test_the_board_pack_places_each_figure_among_the_peers(
     almo,
     council_officer,
     peers,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     client.force_login(council_officer)
     text = board_pack_text(client, almo, django_capture_on_commit_callbacks)
