@@ -201,3 +201,14 @@ def test_an_options_appraisal_brings_in_the_consultation_rules(intervention, alm
     )
     assert list(options_appraisals(almo)) == [intervention]
     assert almo_staff.notifications.filter(message__contains="Tenants must be consulted").exists()
+
+
+def test_the_options_appraisal_page_leads_to_a_consultation_on_the_almos_future(client, intervention, council_officer):
+    client.force_login(council_officer)
+    assert "Start a consultation" not in client.get(intervention.get_absolute_url()).content.decode()
+    services.intervention_escalate(
+        actor=council_officer, intervention=intervention, stage=stage("options_appraisal"), reason="Years of failure."
+    )
+    page = client.get(intervention.get_absolute_url()).content.decode()
+    assert "Start a consultation on the ALMO" in page
+    assert reverse("consultations:consultation_create") in page
