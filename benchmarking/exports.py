@@ -15,7 +15,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 
 from benchmarking.selectors import Formats
-from core.spreadsheets import neutralise
+from core.spreadsheet_cells import neutralise
 
 ROWS_PER_CHUNK = 500
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit, header included; more rows go on to another sheet

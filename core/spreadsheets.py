@@ -68,17 +68,6 @@ BAD_CELL = "Cell {cell} could not be read. Open the file in Excel, save it, and 
 TOO_SLOW = "The file took too long to read. Save the figures in a new workbook or a CSV file, and upload that."
 
 
-# Text a spreadsheet would run as a formula (CSV injection): written out with a leading apostrophe instead.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell):
-    """A text cell beginning like a formula, with a leading apostrophe so a spreadsheet shows it as text."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
-        return "'" + cell
-    return cell
-
-
 class SpreadsheetError(Exception):
     """The file cannot be read as a table; `message` says why and what to do, for showing to the person."""
 

@@ -15,7 +15,7 @@ import csv
 import io
 
 from core.numbers import format_number
-from core.spreadsheets import neutralise
+from core.spreadsheet_cells import neutralise
 from tenants.measures import Result
 from tenants.precision import Precision
 

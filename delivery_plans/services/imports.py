@@ -20,7 +20,8 @@ from django.db import transaction
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from core.spreadsheets import SpreadsheetError, neutralise, read_table
+from core.spreadsheet_cells import neutralise
+from core.spreadsheets import SpreadsheetError, read_table
 
 # Saving calls `services.return_open` and `services.return_save` through the package, as the pages do.
 from delivery_plans import services

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from benchmarking.models import PeerGroup
 from benchmarking.selectors import COLUMNS
-from core.spreadsheets import neutralise
+from core.spreadsheet_cells import neutralise
 from delivery_plans.models import Indicator, Return
 from organisations.access import Role
 from tests.api.records import bearer, make_plan, make_return

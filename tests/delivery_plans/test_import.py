@@ -15,7 +15,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from core import spreadsheets
-from core.spreadsheets import neutralise
+from core.spreadsheet_cells import neutralise
 from delivery_plans import services
 from delivery_plans.models import Actual, DeliveryPlan, Indicator, PlanIndicator, Return, Target
 from delivery_plans.services import imports
