@@ -6,7 +6,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
 from almo_portal.health import PortalHealthView
-from organisations.forms import PasswordResetRequestForm, SignInForm
+from organisations.forms import PasswordResetRequestForm
+from organisations.sign_in import SignInView
 from organisations.views import home
 
 # A database that is briefly away gets the "service unavailable" page (503), any other failure the 500 page.
@@ -31,7 +32,7 @@ urlpatterns = [
         if getattr(config, "url_prefix", None)
     ),
     path("api/v1/", include("almo_portal.api_urls")),
-    path("sign-in/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
+    path("sign-in/", SignInView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password-reset/",

@@ -6,8 +6,8 @@ from organisations.models import Almo, Board, BoardMember, Council, DeclaredInte
 
 @admin.register(Council)
 class CouncilAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "ons_code", "kind", "region"]
-    list_filter = ["kind", "region"]
+    list_display = ["name", "ons_code", "kind", "region", "board_two_factor_required"]
+    list_filter = ["kind", "region", "board_two_factor_required"]
     search_fields = ["name", "ons_code"]
     prepopulated_fields = {"slug": ["name"]}
 

@@ -8,8 +8,9 @@ class OrganisationsConfig(AppConfig):
     def ready(self):
         from core import registries
 
-        # security_audit and session_timeout connect their sign-in signal receivers on import.
+        # security_audit, session_timeout and two_factor.policy connect their sign-in signal receivers on import.
         from organisations import demo, navigation, security_audit, session_timeout  # noqa: F401
+        from organisations.two_factor import policy  # noqa: F401
 
         navigation.register()
         registries.demo_loaders.register(

@@ -51,6 +51,13 @@ class Council(models.Model):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     region = models.CharField(max_length=20, choices=Region.choices)
+    # Officers and ALMO staff must always use two-factor sign-in; for people who only read, the council decides.
+    board_two_factor_required = models.BooleanField(
+        "Board members and observers must use two-factor sign-in",
+        default=False,
+        help_text="Council officers and ALMO staff always must. Board members and observers may choose to if this "
+        "is off.",
+    )
 
     objects = CouncilQuerySet.as_manager()
     history = HistoricalRecords()

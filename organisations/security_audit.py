@@ -1,7 +1,8 @@
-"""The security audit trail: sign-in, failed sign-in, lockout and sign-out, with the username and address.
+"""The security audit trail: sign-in, failed sign-in, lockout, sign-out and two-factor changes, with the username
+and address.
 
 Never the password: the failed sign-in signal's credentials are already cleansed by Django, and only the
-username is read from them.
+username is read from them. Never a two-factor or recovery code either: `two_factor_event` is given none.
 """
 
 import logging
@@ -38,3 +39,16 @@ def locked_out(sender, request, username, ip_address, **kwargs):
 def signed_out(sender, request, user, **kwargs):
     if user is not None:
         logger.info("sign-out username=%s ip=%s", user.get_username(), _address(request))
+
+
+def two_factor_event(request, user, event: str, *, warning: bool = False, **details) -> None:
+    """One line for a two-factor event: "two-factor set up", "two-factor code refused", and so on."""
+    extra = "".join(f" {name}={value}" for name, value in details.items())
+    logger.log(
+        logging.WARNING if warning else logging.INFO,
+        "two-factor %s username=%s ip=%s%s",
+        event,
+        user.get_username(),
+        _address(request),
+        extra,
+    )

@@ -23,6 +23,16 @@ def empty_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def two_factor_requirement(request, settings):
+    """Two-factor sign-in is required in production; here only for tests marked `two_factor`.
+
+    Most tests sign in with `client.force_login` and test something else. Off, nobody is made to set up an app,
+    but a person who has one is still asked for a code, so the two-factor tests run with it on.
+    """
+    settings.TWO_FACTOR_REQUIRED = request.node.get_closest_marker("two_factor") is not None
+
+
 @pytest.fixture
 def council(db):
     return CouncilFactory(name="Northmoor Council", slug="northmoor")

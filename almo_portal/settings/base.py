@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # The portal
     "core",
     "organisations",
@@ -62,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session has passed two-factor sign-in.
+    "django_otp.middleware.OTPMiddleware",
     # Every page needs a signed-in user unless its view says otherwise.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -70,6 +75,8 @@ MIDDLEWARE = [
     "organisations.middleware.CurrentMembershipMiddleware",
     # Signs out a session idle for SESSION_IDLE_TIMEOUT or older than SESSION_ABSOLUTE_TIMEOUT (after messages).
     "organisations.session_timeout.SessionTimeoutMiddleware",
+    # Keeps a session that still owes its two-factor code, or its set-up, on those pages.
+    "organisations.two_factor.middleware.TwoFactorMiddleware",
     # Refuses a sign-in from a locked-out account or address; last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -158,6 +165,20 @@ AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "organisations.sign_in.locked_out"
+# Attempts are stored with the form's fields: never a two-factor or recovery code.
+AXES_SENSITIVE_PARAMETERS = ["code"]
+
+# Two-factor sign-in (organisations/two_factor): council officers, ALMO staff and administrators must set up an
+# authenticator app; board members and observers must where their council says so, and anyone may. Off, nobody
+# is made to, but a person who has set it up is still asked for a code.
+TWO_FACTOR_REQUIRED = env.bool("DJANGO_TWO_FACTOR_REQUIRED", default=True)
+OTP_TOTP_ISSUER = "ALMO Portal"
+# The admin may remove a person's devices (to reset a lost phone) but never sees their secrets or recovery codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Wrong codes count towards the sign-in lockout above (five in 30 minutes), so django-otp's own per-device
+# back-off, which would refuse a right code typed a second after a wrong one, is not needed.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 # Password reset links: at most this many requests an hour for one email address and from one address.
 PASSWORD_RESET_RATE_PER_EMAIL = 3
 PASSWORD_RESET_RATE_PER_ADDRESS = 10
