@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Shared"
+
+    def ready(self):
+        from core import freshness
+
+        freshness.watch_writes()

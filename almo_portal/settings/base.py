@@ -138,6 +138,17 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Writes that renew no cached read (core/freshness.py): else every page view, which saves its session, would.
+FRESHNESS_IGNORED_TABLES = [
+    "django_session",
+    "django_admin_log",
+    "django_celery_beat_",
+    "axes_",
+    "otp_",
+    "auth_user",
+    "api_access_apirequestlog",
+    "organisations_notification",
+]
 
 # django-axes first: it refuses a locked-out sign-in before any password is checked.
 AUTHENTICATION_BACKENDS = [
