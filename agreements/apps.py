@@ -8,10 +8,16 @@ class AgreementsConfig(AppConfig):
     url_prefix = "agreements/"
 
     def ready(self):
-        from agreements import agenda_sources, delegations, demo, notices, report_sections, selectors
+        from agreements import agenda_sources, dashboard, delegations, demo, notices, report_sections, selectors
         from core import registries
 
         registries.home_panels.register(registries.Panel("agreements/panels/home.html", selectors.home_panel, order=15))
+        registries.dashboard_panels.register(
+            registries.DashboardPanel(
+                "agreements", "agreements/panels/dashboard.html", dashboard.dashboard_panel, order=30
+            )
+        )
+        registries.to_do_sources.register(registries.ToDoSource("Management agreement", dashboard.to_do, order=20))
         for item in (
             registries.NavItem("Agreements", "agreements:agreement_list", order=50),
             registries.NavItem("Meetings", "agreements:meeting_list", order=51),

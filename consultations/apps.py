@@ -9,11 +9,15 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self):
         from consultations import demo, notices, report_sections
-        from consultations.dashboard import home_panel
+        from consultations.dashboard import dashboard_panel, home_panel, to_do
         from core import registries
 
         registries.navigation.register(registries.NavItem("Consultations", "consultations:consultation_list", order=70))
         registries.home_panels.register(registries.Panel("consultations/panels/home.html", home_panel, order=70))
+        registries.dashboard_panels.register(
+            registries.DashboardPanel("consultations", "consultations/panels/dashboard.html", dashboard_panel, order=70)
+        )
+        registries.to_do_sources.register(registries.ToDoSource("Consultations and ballots", to_do, order=70))
         report_sections.register()
         notices.register()
         registries.demo_loaders.register(

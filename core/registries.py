@@ -255,6 +255,77 @@ class DelegationRegister:
         return _module_of(self.lines)
 
 
+# The three dashboards a panel may appear on: the council's (its ALMOs side by side), one ALMO's, and its board's.
+COUNCIL_DASHBOARD = "council"
+ALMO_DASHBOARD = "almo"
+BOARD_DASHBOARD = "board"
+EVERY_DASHBOARD = frozenset({COUNCIL_DASHBOARD, ALMO_DASHBOARD, BOARD_DASHBOARD})
+
+
+@dataclass(frozen=True)
+class DashboardScope:
+    """What a dashboard panel is asked about: who is looking, on which dashboard, and which ALMOs it covers.
+
+    `almos` are the ALMO records the dashboard shows, already through the access rule and all of `council`; a panel
+    reads only their records, so it never needs its own access check beyond `restrict(user)` for counts of work.
+    """
+
+    user: Any
+    dashboard: str
+    council: Any
+    almos: tuple
+    today: dt.date
+
+    @property
+    def almo_ids(self) -> list[int]:
+        return [almo.pk for almo in self.almos]
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    """A block on the dashboards: a template, and `context(DashboardScope)` giving its data (None hides it).
+
+    A context may hold `to_note`, a list of plain sentences the board dashboard gathers under "What the board is
+    asked to note". A panel must cost the same number of queries for one ALMO as for seventy.
+    """
+
+    key: str
+    template: str
+    context: Callable[[DashboardScope], dict | None]
+    dashboards: frozenset[str] = EVERY_DASHBOARD
+    order: int = 100
+
+    @property
+    def module(self) -> str:
+        return _module_of(self.context)
+
+
+@dataclass(frozen=True)
+class ToDo:
+    """One line of an ALMO dashboard's to-do list: what waits, how many, where to do it, and by when."""
+
+    text: str
+    url: str
+    count: int = 1
+    due: dt.date | None = None
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.due is not None and self.due < today
+
+
+@dataclass(frozen=True)
+class ToDoSource:
+    """`items(user, almos, today)` lists what waits for this person about these ALMOs, in the app it belongs to."""
+
+    name: str
+    items: Callable[[Any, tuple, dt.date], list[ToDo]]
+    order: int = 100
+
+    @property
+    def module(self) -> str:
+        return _module_of(self.items)
+
+
 navigation: Registry[NavItem] = Registry("navigation")
 home_panels: Registry[Panel] = Registry("home panels")
 report_sections: Registry[ReportSection] = Registry("report sections")
@@ -265,3 +336,5 @@ api_request_observers: Registry[ApiRequestObserver] = Registry("API request obse
 agenda_sources: Registry[AgendaSource] = Registry("meeting agenda")
 figure_sources: Registry[FigureSource] = Registry("figures for returns")
 delegation_registers: Registry[DelegationRegister] = Registry("delegation registers")
+dashboard_panels: Registry[DashboardPanel] = Registry("dashboard panels")
+to_do_sources: Registry[ToDoSource] = Registry("dashboard to-do lists")

@@ -9,8 +9,5 @@ class DashboardsConfig(AppConfig):
 
     def ready(self):
         from core import registries
-        from organisations.access import Role
 
-        registries.navigation.register(
-            registries.NavItem("Dashboard", "dashboards:index", frozenset({Role.COUNCIL_OFFICER}), order=15)
-        )
+        registries.navigation.register(registries.NavItem("Dashboard", "dashboards:index", order=15))

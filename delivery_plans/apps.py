@@ -10,10 +10,11 @@ class DeliveryPlansConfig(AppConfig):
     def ready(self):
         from core import registries
         from delivery_plans import agenda, demo, notices, report_sections
-        from delivery_plans.dashboard import home_panel
+        from delivery_plans.dashboard import home_panel, to_do
         from organisations.access import Role
 
         registries.home_panels.register(registries.Panel("delivery_plans/panels/home.html", home_panel, order=10))
+        registries.to_do_sources.register(registries.ToDoSource("Delivery plans", to_do, order=10))
         for item in (
             registries.NavItem("Delivery plans", "delivery_plans:plan_list", order=20),
             registries.NavItem(

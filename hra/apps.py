@@ -10,9 +10,13 @@ class HraConfig(AppConfig):
     def ready(self):
         from core import registries
         from hra import demo, figures, notices, report_sections
-        from hra.dashboard import home_panel
+        from hra.dashboard import dashboard_panel, home_panel, to_do
 
         registries.home_panels.register(registries.Panel("hra/panels/home.html", home_panel, order=25))
+        registries.dashboard_panels.register(
+            registries.DashboardPanel("hra", "hra/panels/dashboard.html", dashboard_panel, order=20)
+        )
+        registries.to_do_sources.register(registries.ToDoSource("HRA and Decent Homes", to_do, order=30))
         registries.navigation.register(registries.NavItem("HRA", "hra:index", order=45))
         report_sections.register()
         notices.register()

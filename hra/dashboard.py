@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from core import clock
-from core.periods import current_period
+from django.urls import reverse
+
+from core import clock, registries
+from core.periods import current_period, financial_year_label
 from hra import selectors
-from hra.models import AllocationAgreement, DecentHomesProgramme, HraYear, LineCategory
+from hra.models import AllocationAgreement, DecentHomesProgramme, HraYear, LineCategory, StockCondition
 from hra.notices import allocations_waiting_for, programmes_waiting_for, reprofiles_waiting_for
 
 
@@ -67,3 +69,103 @@ def _programme(programme: DecentHomesProgramme) -> dict:
     reported = [row for row in rows if row.assessment]
     latest = reported[-1] if reported else None
     return {"record": programme, "latest": latest}
+
+
+def dashboard_panel(scope: registries.DashboardScope) -> dict | None:
+    """The council's HRA this year and each ALMO's Decent Homes progress: spend against profile and homes made decent.
+
+    Four queries whatever the number of ALMOs: the HRA year with its lines, the programmes with their quarters, and
+    the stock conditions.
+    """
+    year, _ = current_period(scope.today)
+    hra_year = (
+        HraYear.objects.restrict(scope.user)
+        .filter(council=scope.council, year=year)
+        .select_related("council")
+        .prefetch_related("lines__category")
+        .first()
+    )
+    programmes = {
+        programme.almo_id: programme
+        for programme in DecentHomesProgramme.objects.restrict(scope.user)
+        .filter(almo__in=scope.almo_ids, year=year)
+        .prefetch_related("quarters")
+    }
+    stock = {}
+    # Newest year first, so the first row met for each ALMO is its latest stock condition.
+    for condition in StockCondition.objects.restrict(scope.user).filter(almo__in=scope.almo_ids).order_by("-year"):
+        stock.setdefault(condition.almo_id, condition)
+    if not hra_year and not programmes and not stock:
+        return None
+    rows = []
+    for almo in scope.almos:
+        programme = programmes.get(almo.pk)
+        if programme:
+            programme.almo = almo  # already loaded: the row names it
+        condition = stock.get(almo.pk)
+        if not programme and not condition:
+            continue
+        rows.append(
+            {
+                "almo": almo,
+                "programme": _programme(programme) if programme else None,
+                "stock": _stock(condition) if condition else None,
+            }
+        )
+    balance = _year(hra_year) if hra_year else None
+    return {
+        "label": financial_year_label(year),
+        "balance": balance,
+        "rows": rows,
+        "to_note": _to_note(balance, rows),
+    }
+
+
+def _stock(condition: StockCondition) -> dict:
+    start = condition.non_decent_at_start
+    return {
+        "record": condition,
+        "made_decent": condition.made_decent,
+        "non_decent_at_end": condition.non_decent_at_end,
+        "share_done": round(100 * condition.made_decent / start) if start else None,
+    }
+
+
+def _to_note(balance: dict | None, rows: list[dict]) -> list[str]:
+    notes = []
+    if balance and balance["below_minimum"]:
+        notes.append(
+            f"The council's HRA working balance at 31 March is forecast below the minimum it has set "
+            f"({balance['record'].label})."
+        )
+    for row in rows:
+        latest = row["programme"] and row["programme"]["latest"]
+        if latest and latest.assessment and latest.assessment.rag == "red":
+            notes.append(
+                f"{row['almo'].name}'s Decent Homes spending is behind its profile by more than the agreed tolerance."
+            )
+        if row["stock"]:
+            stock = row["stock"]
+            notes.append(
+                f"{row['almo'].name} made {stock['made_decent']:,} homes decent in {stock['record'].label}; "
+                f"{stock['non_decent_at_end']:,} are still below the Decent Homes Standard."
+            )
+    return notes
+
+
+def to_do(user, almos, today) -> list[registries.ToDo]:
+    """Allocations and programmes waiting for this person's side, and re-profiles for their decision."""
+    almo_ids = [almo.pk for almo in almos]
+    waiting = (
+        allocations_waiting_for(user).filter(almo__in=almo_ids).count()
+        + programmes_waiting_for(user).filter(almo__in=almo_ids).count()
+    )
+    to_decide = reprofiles_waiting_for(user).filter(programme__almo__in=almo_ids).count()
+    items = []
+    if waiting:
+        items.append(
+            registries.ToDo("HRA allocations or Decent Homes programmes to agree", reverse("hra:index"), waiting)
+        )
+    if to_decide:
+        items.append(registries.ToDo("Decent Homes re-profiles to decide", reverse("hra:index"), to_decide))
+    return items

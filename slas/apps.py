@@ -10,9 +10,13 @@ class SlasConfig(AppConfig):
     def ready(self):
         from core import registries
         from slas import demo, notices, report_sections
-        from slas.dashboard import home_panel
+        from slas.dashboard import dashboard_panel, home_panel, to_do
 
         registries.home_panels.register(registries.Panel("slas/panels/home.html", home_panel, order=40))
+        registries.dashboard_panels.register(
+            registries.DashboardPanel("slas", "slas/panels/dashboard.html", dashboard_panel, order=40)
+        )
+        registries.to_do_sources.register(registries.ToDoSource("Service level agreements", to_do, order=40))
         registries.navigation.register(registries.NavItem("SLAs", "slas:sla_list", order=55))
         report_sections.register()
         notices.register()

@@ -10,9 +10,13 @@ class TenantsConfig(AppConfig):
     def ready(self):
         from core import registries
         from tenants import demo, figures, notices, report_sections
-        from tenants.dashboard import home_panel
+        from tenants.dashboard import dashboard_panel, home_panel, to_do
 
         registries.home_panels.register(registries.Panel("tenants/panels/home.html", home_panel, order=60))
+        registries.dashboard_panels.register(
+            registries.DashboardPanel("tenants", "tenants/panels/dashboard.html", dashboard_panel, order=60)
+        )
+        registries.to_do_sources.register(registries.ToDoSource("Tenant voice", to_do, order=60))
         registries.navigation.register(registries.NavItem("Tenant voice", "tenants:survey_list", order=60))
         report_sections.register()
         notices.register()

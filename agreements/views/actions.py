@@ -17,13 +17,16 @@ from organisations.access import can, get_object_for
 
 
 def action_list(request):
-    """`?show=overdue` for the overdue ones, `?show=all` for closed ones too; open ones by default."""
+    """`?show=overdue` for the overdue ones, `?show=all` for closed ones too; open ones by default. `?almo=<slug>`
+    keeps one ALMO's, as the dashboards link to."""
     show = request.GET.get("show") or "open"
     actions = MeetingAction.objects.restrict(request.user).select_related("series__almo", "owner", "raised_at")
     if show == "overdue":
         actions = actions.overdue()
     elif show != "all":
         show, actions = "open", actions.open()
+    if request.GET.get("almo"):
+        actions = actions.filter(series__almo__slug=request.GET["almo"])
     return render(
         request,
         "agreements/action_list.html",

@@ -50,3 +50,62 @@ def test_benchmarking_on_screen_passes_axe(signed_in, live_server):
     officer.goto(f"{live_server.url}/benchmarking/compare/")
     axe_check(officer, "benchmarking on screen")
     assert officer.locator("svg.portal-chart").count() >= 1
+
+
+@pytest.fixture
+def whole_demo(plans_demo):
+    """Every app's demo records, so each domain's panel has something to show."""
+    from agreements.ladder import load_ladder
+    from agreements.models import InterventionStage, StageDeadline
+    from core import registries
+    from hra.categories import load_categories
+    from hra.models import LineCategory
+    from inspections.framework_data import load_frameworks
+    from inspections.models import Area, Framework, Question
+
+    # A browser test's database is emptied between tests, the migrations' reference rows too.
+    load_ladder(InterventionStage, StageDeadline)
+    load_categories(LineCategory)
+    load_frameworks(Framework, Area, Question)
+    for loader in registries.demo_loaders:
+        loader.load()
+
+
+def test_almo_staff_land_on_their_dashboard_and_reach_their_to_do_list(signed_in, live_server, whole_demo):
+    staff = signed_in("north.staff")
+    staff.get_by_role("link", name="Dashboard", exact=True).click()
+    staff.wait_for_url(f"{live_server.url}/dashboards/almos/harrowfield-north-homes/")
+    axe_check(staff, "ALMO dashboard")
+    to_do = staff.locator("#to-do + .portal-table-wrapper tbody tr")
+    assert to_do.count() >= 1
+    first = to_do.first.locator("a")
+    target = first.get_attribute("href")
+    first.click()
+    staff.wait_for_url(f"{live_server.url}{target}")
+
+
+def test_a_board_member_reads_the_board_dashboard_on_a_phone_without_javascript(
+    browser, signed_in, live_server, whole_demo
+):
+    from organisations.demo import DEMO_PASSWORD
+
+    member = signed_in("board.member")
+    member.get_by_role("link", name="Dashboard", exact=True).click()
+    member.wait_for_url(f"{live_server.url}/dashboards/almos/harrowfield-north-homes/board/")
+    axe_check(member, "board dashboard")
+    assert member.get_by_role("heading", name="What the board is asked to note").count() == 1
+    assert member.locator("svg.portal-chart").count() >= 1
+    assert member.get_by_role("heading", name="The latest board pack").count() == 1
+
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/sign-in/")
+    page.fill("#id_username", "board.member")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    assert_fits_a_phone(page, f"{live_server.url}/dashboards/almos/harrowfield-north-homes/")
+    assert_fits_a_phone(page, f"{live_server.url}/dashboards/almos/harrowfield-north-homes/board/")
+    # The figures are there as text for anyone who cannot see the charts.
+    page.get_by_text("The figures as a table").first.click()
+    assert page.locator(".portal-board-line table").first.is_visible()
+    context.close()

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -163,16 +164,10 @@ def test_another_councils_people_see_none_of_it(
     assert client.get(url(council, almo="northmoor-homes")).status_code == 404
 
 
-def test_only_council_officers_get_the_navigation_entry(client, almo, almo_staff, council_officer):
-    client.force_login(almo_staff)
-    assert "Dashboard" not in [item["label"] for item in client.get(reverse("home")).context["service_navigation"]]
-    client.force_login(council_officer)
-    assert "Dashboard" in [item["label"] for item in client.get(reverse("home")).context["service_navigation"]]
-
-
 def test_queries_stay_flat_as_almos_indicators_and_quarters_grow(client, council, council_officer, scorecard_data):
     client.force_login(council_officer)
     client.get(url(council))  # warm the per-process caches (content types, sessions)
+    cache.clear()  # the dashboard's own cached reads: the count is of working the page out
     with CaptureQueriesContext(connection) as once:
         assert client.get(url(council)).status_code == 200
     # Three times the ALMOs, with more indicators and a longer history each.
@@ -183,6 +178,7 @@ def test_queries_stay_flat_as_almos_indicators_and_quarters_grow(client, council
         fill_quarters(
             plan, [("red", "1"), ("amber", "2"), ("green", "3")] * 2, statuses=(ACCEPTED,) * 6, start=(2024, 2)
         )
+    cache.clear()
     with CaptureQueriesContext(connection) as thrice:
         response = client.get(url(council))
     assert len(response.context["almos"]) == 6
@@ -194,6 +190,8 @@ def test_an_administrator_chooses_among_every_council(client, superuser, council
     client.force_login(superuser)
     response = client.get(reverse("dashboards:index"))
     assert response.status_code == 200
-    assert [c.name for c in response.context["councils"]] == sorted([council.name, other_almo.council.name])
+    assert [name for name, _url, _kind in response.context["choices"]] == sorted(
+        [council.name, other_almo.council.name]
+    )
     response = client.get(url(other_almo.council))
     assert [almo.name for almo in response.context["almos"]] == ["Southdale Homes"]
