@@ -11,6 +11,7 @@ from core.numbers import format_number
 from core.periods import financial_year_label, period_label
 from delivery_plans.models import Return
 from organisations.access import get_object_for
+from organisations.cached_pages import render_cached_body
 from organisations.models import Almo
 
 
@@ -55,54 +56,63 @@ def compare(request):
     # An ALMO the person may not see is missing, as everywhere: 404, not a form error.
     almo = get_object_for(request.user, Almo, slug=request.GET["almo"]) if request.GET.get("almo") else None
     almo = almo or (almos[0] if almos else None)
-    groups = sorted(PeerGroup.objects.restrict(request.user), key=lambda group: (group.kind != "all", group.name))
-    if not any(group.kind == PeerGroup.Kind.ALL for group in groups):
-        groups.insert(0, PeerGroup.everyone())
-    periods = placing.compared_periods(request.user)
-    form = CompareForm(request.GET or None, almos=almos, groups=groups, periods=periods)
-    chosen = form.cleaned_data if form.is_valid() else {}
-    group = next((g for g in groups if g.slug == chosen.get("peer_group")), groups[0])
-    period = tuple(int(part) for part in chosen["quarter"].split("-Q")) if chosen.get("quarter") else None
-    period = period or (periods[0] if periods else None)
-    if almo:
-        form.fields["almo"].initial = almo.slug
-    if period:
-        form.fields["quarter"].initial = f"{period[0]}-Q{period[1]}"
-    rows = (
-        placing.positions(request.user, almo=almo, peer_group=group, year=period[0], quarter=period[1])
-        if (almo and period)
-        else []
-    )
-    for row in rows:
-        row.chart = (
-            quartile_chart(
-                row.bounds.lower,
-                row.bounds.median,
-                row.bounds.upper,
-                row.value,
-                f"{row.indicator.code} {row.indicator.name}",
-                subject=almo.name,
-                decimal_places=row.indicator.decimal_places,
-            )
-            if row.bounds
-            else ""
-        )
-        places = row.indicator.decimal_places
-        row.figure = format_number(row.value, places)
-        row.shown_bounds = (
-            [format_number(b, places) for b in (row.bounds.lower, row.bounds.median, row.bounds.upper)]
-            if row.bounds
+
+    def build() -> dict:
+        groups = sorted(PeerGroup.objects.restrict(request.user), key=lambda group: (group.kind != "all", group.name))
+        if not any(group.kind == PeerGroup.Kind.ALL for group in groups):
+            groups.insert(0, PeerGroup.everyone())
+        periods = placing.compared_periods(request.user)
+        form = CompareForm(request.GET or None, almos=almos, groups=groups, periods=periods)
+        chosen = form.cleaned_data if form.is_valid() else {}
+        group = next((g for g in groups if g.slug == chosen.get("peer_group")), groups[0])
+        period = tuple(int(part) for part in chosen["quarter"].split("-Q")) if chosen.get("quarter") else None
+        period = period or (periods[0] if periods else None)
+        if almo:
+            form.fields["almo"].initial = almo.slug
+        if period:
+            form.fields["quarter"].initial = f"{period[0]}-Q{period[1]}"
+        rows = (
+            placing.positions(request.user, almo=almo, peer_group=group, year=period[0], quarter=period[1])
+            if (almo and period)
             else []
         )
-        row.url = reverse("delivery_plans:return_detail", args=[row.return_id]) + f"#indicator-{row.actual_id}"
-    context = {
-        "form": form,
-        "almo": almo,
-        "group": group,
-        "in_group": bool(almo and group.members().filter(pk=almo.pk).exists()),
-        "period_label": period_label(*period) if period else "",
-        "rows": rows,
-        "overview": placing.overview(rows),
-        "crumbs": [("Benchmarking", reverse("benchmarking:index")), ("Compare on screen", "")],
-    }
-    return render(request, "benchmarking/compare.html", context, status=400 if form.errors else 200)
+        for row in rows:
+            row.chart = (
+                quartile_chart(
+                    row.bounds.lower,
+                    row.bounds.median,
+                    row.bounds.upper,
+                    row.value,
+                    f"{row.indicator.code} {row.indicator.name}",
+                    subject=almo.name,
+                    decimal_places=row.indicator.decimal_places,
+                )
+                if row.bounds
+                else ""
+            )
+            places = row.indicator.decimal_places
+            row.figure = format_number(row.value, places)
+            row.shown_bounds = (
+                [format_number(b, places) for b in (row.bounds.lower, row.bounds.median, row.bounds.upper)]
+                if row.bounds
+                else []
+            )
+            row.url = reverse("delivery_plans:return_detail", args=[row.return_id]) + f"#indicator-{row.actual_id}"
+        context = {
+            "form": form,
+            "group": group,
+            "in_group": bool(almo and group.members().filter(pk=almo.pk).exists()),
+            "period_label": period_label(*period) if period else "",
+            "rows": rows,
+            "overview": placing.overview(rows),
+        }
+        return context
+
+    # Kept until the data changes: the same comparison is read again and again between returns.
+    return render_cached_body(
+        request,
+        "benchmarking/compare",
+        (),
+        build,
+        {"almo": almo, "crumbs": [("Benchmarking", reverse("benchmarking:index")), ("Compare on screen", "")]},
+    )

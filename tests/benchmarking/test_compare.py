@@ -2,6 +2,7 @@
 
 import re
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -86,10 +87,12 @@ def test_a_council_officer_compares_any_of_their_almos(client, council_officer, 
 def test_queries_stay_flat_as_the_group_grows(client, almo_staff, peers):
     client.force_login(almo_staff)
     client.get(COMPARE)
+    cache.clear()  # the page's kept body: the count is of working the comparison out
     with CaptureQueriesContext(connection) as once:
         assert client.get(COMPARE).status_code == 200
     for number in range(12):
         add_peer(5000 + number, (str(600 + number), "1000"), ("3000", "100"), codes=("RP02(1)", "BV212", "BV66a"))
+    cache.clear()
     with CaptureQueriesContext(connection) as thrice:
         response = client.get(COMPARE)
     assert {row.indicator.code: row.peer_count for row in response.context["rows"]} == {"RP02(1)": 18, "BV212": 17}
