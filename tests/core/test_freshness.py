@@ -36,4 +36,3 @@ def test_writes_no_read_depends_on_leave_the_cache_alone(council):
     session["seen"] = True
     session.save()  # every page view saves its session: it must not throw the cache away
     assert freshness.data_token() == token
-
