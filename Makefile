@@ -80,6 +80,14 @@ bench: setup
 	CELERY_BROKER_URL=$${CELERY_BROKER_URL:-$(TEST_REDIS_URL)} \
 	$(BIN)/python -m benchmarks $(BENCH)
 
+# Dashboards under gunicorn with 20 signed-in people for 60 s (Locust); the national set's database as `make bench`.
+.PHONY: load
+load: setup
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} \
+	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
+	CELERY_BROKER_URL=$${CELERY_BROKER_URL:-$(TEST_REDIS_URL)} \
+	$(BIN)/python scripts/load_dashboards.py
+
 smoke: setup
 	bash scripts/smoke_embedded.sh
 
