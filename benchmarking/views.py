@@ -3,6 +3,7 @@
 from django import forms
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from benchmarking import positions as placing
 from benchmarking.models import PeerGroup
@@ -50,6 +51,7 @@ class CompareForm(forms.Form):
         self.fields["quarter"].choices = [(f"{y}-Q{q}", period_label(y, q)) for y, q in periods]
 
 
+@require_safe
 def compare(request):
     """One ALMO's figures for a quarter placed among a peer group's quartiles: a chart, a sentence and a table each."""
     almos = list(Almo.objects.restrict(request.user).order_by("name").only("pk", "name", "slug"))

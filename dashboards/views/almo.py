@@ -7,6 +7,7 @@ it; the to-do list holds only what the person's own side may act on.
 from __future__ import annotations
 
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from core import clock, registries
 from core.numbers import format_number
@@ -21,6 +22,7 @@ from organisations.cached_pages import render_cached_body
 from organisations.models import Almo
 
 
+@require_safe
 def almo_dashboard(request, slug):
     almo = get_object_for(request.user, Almo.objects.select_related("council"), slug=slug)
 

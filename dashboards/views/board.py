@@ -8,6 +8,7 @@ each domain's panel says a board should know.
 from __future__ import annotations
 
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from benchmarking import positions as placing
 from benchmarking.models import PeerGroup
@@ -30,6 +31,7 @@ RAG_MEANINGS = [
 ]
 
 
+@require_safe
 def board_dashboard(request, slug):
     almo = get_object_for(request.user, Almo.objects.select_related("council"), slug=slug)
 

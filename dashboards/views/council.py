@@ -10,6 +10,7 @@ from django import forms
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from core import clock, registries, variance
 from core.charts import sparkline
@@ -48,6 +49,7 @@ class ScorecardFilterForm(forms.Form):
         self.fields["quarter"].choices = [(f"{y}-Q{q}", period_label(y, q)) for y, q in periods]
 
 
+@require_safe
 def index(request):
     """Every dashboard a person may see: a council officer's council, an ALMO's own dashboard for its staff, a board
     member's board dashboard. Straight to it when there is only one."""
@@ -74,6 +76,7 @@ def index(request):
     return render(request, "dashboards/index.html", {"choices": choices, "crumbs": [("Dashboards", "")]})
 
 
+@require_safe
 def council_dashboard(request, slug):
     council = get_object_for(request.user, Council, slug=slug)
     if request.GET.get("almo"):
