@@ -82,6 +82,12 @@ def test_almo_staff_land_on_their_dashboard_and_reach_their_to_do_list(signed_in
     target = first.get_attribute("href")
     first.click()
     staff.wait_for_url(f"{live_server.url}{target}")
+    # An observer reads the ALMO they are granted, with nothing for them to do.
+    observer = signed_in("observer")
+    observer.get_by_role("link", name="Dashboard", exact=True).click()
+    observer.wait_for_url(f"{live_server.url}/dashboards/almos/kelworth-homes/")
+    axe_check(observer, "ALMO dashboard, as an observer")
+    assert observer.get_by_text("Nothing is waiting for you.").count() == 1
 
 
 def test_a_board_member_reads_the_board_dashboard_on_a_phone_without_javascript(
