@@ -79,30 +79,51 @@ class Access:
         return self.councils_write if party == Party.COUNCIL else self.almos_write
 
 
+def active_memberships(user) -> list:
+    """The person's active memberships, oldest first, with their organisations and an observer's grants: read once
+    per request for the access rule, the organisation switcher and the header alike (kept on the user object)."""
+    cached = getattr(user, "_active_memberships", None)
+    if cached is None:
+        from organisations.models import Membership
+
+        cached = list(
+            Membership.objects.filter(user=user, is_active=True)
+            .select_related("council", "almo", "almo__council")
+            .prefetch_related("granted_almos")
+            .order_by("created_at", "pk")
+        )
+        user._active_memberships = cached
+    return cached
+
+
 def access_for(user) -> Access:
     """Work out a user's access once per request; it is cached on the user object."""
     cached = getattr(user, "_portal_access", None)
     if cached is not None:
         return cached
-    from organisations.models import Almo, Membership
+    from organisations.models import Almo
 
     councils_read, almos_read, councils_write, almos_write, almos_board = set(), set(), set(), set(), set()
-    memberships = Membership.objects.filter(user=user, is_active=True).prefetch_related("granted_almos")
-    for membership in memberships:
+    # The councils of the ALMOs read through an ALMO membership or a grant (the memberships hold them already).
+    parent_councils = set()
+    for membership in active_memberships(user):
         if membership.role == Role.COUNCIL_OFFICER:
             councils_read.add(membership.council_id)
             councils_write.add(membership.council_id)
         elif membership.role == Role.ALMO_STAFF:
             almos_read.add(membership.almo_id)
             almos_write.add(membership.almo_id)
+            parent_councils.add(membership.almo.council_id)
         elif membership.role == Role.BOARD_MEMBER:
             almos_read.add(membership.almo_id)
             almos_board.add(membership.almo_id)
+            parent_councils.add(membership.almo.council_id)
         elif membership.role == Role.OBSERVER:
-            almos_read.update(almo.pk for almo in membership.granted_almos.all())
+            for almo in membership.granted_almos.all():
+                almos_read.add(almo.pk)
+                parent_councils.add(almo.council_id)
     if councils_read:
         almos_read.update(Almo.objects.filter(council_id__in=councils_read).values_list("pk", flat=True))
-    parent_councils = set(Almo.objects.filter(pk__in=almos_read).values_list("council_id", flat=True))
     access = Access(
         councils_read=frozenset(councils_read),
         almos_read=frozenset(almos_read),

@@ -1,4 +1,4 @@
-from organisations.access import acts_for_a_party
+from organisations.access import active_memberships, acts_for_a_party
 from organisations.navigation import navigation_for
 
 
@@ -10,7 +10,7 @@ def membership(request):
     current = current if current else None
     return {
         "current_membership": current,
-        "memberships": list(user.memberships.filter(is_active=True).select_related("council", "almo")),
+        "memberships": active_memberships(user),
         "service_navigation": navigation_for(request, current),
         "acts_for_a_party": acts_for_a_party(user),
         "unread_notifications": user.notifications.filter(read_at__isnull=True).count(),

@@ -2,6 +2,8 @@
 
 from django.utils.functional import SimpleLazyObject
 
+from organisations.access import active_memberships
+
 SESSION_KEY = "current_membership_id"
 
 
@@ -10,11 +12,7 @@ def current_membership(request):
     if not user.is_authenticated:
         return None
     # The oldest membership is the default: the model's ordering (by the person's name) ties between a person's own.
-    memberships = list(
-        user.memberships.filter(is_active=True)
-        .select_related("council", "almo", "almo__council")
-        .order_by("created_at", "pk")
-    )
+    memberships = active_memberships(user)
     if not memberships:
         return None
     chosen = request.session.get(SESSION_KEY)
