@@ -84,14 +84,17 @@ def active_memberships(user) -> list:
     per request for the access rule, the organisation switcher and the header alike (kept on the user object)."""
     cached = getattr(user, "_active_memberships", None)
     if cached is None:
+        from django.db.models import prefetch_related_objects
+
         from organisations.models import Membership
 
         cached = list(
             Membership.objects.filter(user=user, is_active=True)
             .select_related("council", "almo", "almo__council")
-            .prefetch_related("granted_almos")
             .order_by("created_at", "pk")
         )
+        # Only an observer has grants: everyone else is spared the query.
+        prefetch_related_objects([m for m in cached if m.role == Role.OBSERVER], "granted_almos")
         user._active_memberships = cached
     return cached
 

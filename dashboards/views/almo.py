@@ -18,13 +18,19 @@ from dashboards.views.council import DIRECTIONS, RAG_ORDER, ScorecardFilterForm,
 from delivery_plans import scorecard as cards
 from delivery_plans.models import Return
 from organisations.access import get_object_for
-from organisations.cached_pages import render_cached_body
+from organisations.cached_pages import cached_for, render_cached_body
 from organisations.models import Almo
 
 
 @require_safe
 def almo_dashboard(request, slug):
-    almo = get_object_for(request.user, Almo.objects.select_related("council"), slug=slug)
+    # Which ALMO the address names, through the access rule: kept like the body, as it changes as rarely.
+    almo = cached_for(
+        request.user,
+        "almo",
+        (slug,),
+        lambda: get_object_for(request.user, Almo.objects.select_related("council"), slug=slug),
+    )
 
     def build() -> dict:
         period, form, theme = chosen_period(request, almo)

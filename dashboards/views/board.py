@@ -20,7 +20,7 @@ from dashboards import panels
 from dashboards.trends import trend_sentence
 from dashboards.views.almo import chosen_period, indicator_lines
 from organisations.access import get_object_for
-from organisations.cached_pages import render_cached_body
+from organisations.cached_pages import cached_for, render_cached_body
 from organisations.models import Almo
 
 # What the colours mean, in the words a board member needs: the tag always carries its word too.
@@ -33,7 +33,13 @@ RAG_MEANINGS = [
 
 @require_safe
 def board_dashboard(request, slug):
-    almo = get_object_for(request.user, Almo.objects.select_related("council"), slug=slug)
+    # Which ALMO the address names, through the access rule: kept like the body, as it changes as rarely.
+    almo = cached_for(
+        request.user,
+        "almo",
+        (slug,),
+        lambda: get_object_for(request.user, Almo.objects.select_related("council"), slug=slug),
+    )
 
     def build() -> dict:
         period, form, theme = chosen_period(request, almo, accepted_first=True)

@@ -19,7 +19,7 @@ from core.periods import period_label, previous_period
 from dashboards import panels
 from delivery_plans import scorecard as cards
 from organisations.access import Party, access_for, acting_party, get_object_for
-from organisations.cached_pages import render_cached_body
+from organisations.cached_pages import cached_for, render_cached_body
 from organisations.models import Almo, Council
 
 # The arrow shows whether a figure got better or worse, whichever way is better for the indicator; the words go to
@@ -78,7 +78,7 @@ def index(request):
 
 @require_safe
 def council_dashboard(request, slug):
-    council = get_object_for(request.user, Council, slug=slug)
+    council = cached_for(request.user, "council", (slug,), lambda: get_object_for(request.user, Council, slug=slug))
     if request.GET.get("almo"):
         # An ALMO the person may not see (or of another council) is missing, as everywhere: 404, not a form error.
         get_object_for(request.user, Almo, slug=request.GET["almo"], council=council)

@@ -96,6 +96,6 @@ def test_access_costs_the_same_queries_however_many_almos(django_assert_num_quer
     for _ in range(extra_almos):
         AlmoFactory(council=council)
     officer = user_with_role(Role.COUNCIL_OFFICER, council)
-    # Memberships (with their organisations), observer grants, the council's ALMOs; then the list itself.
-    with django_assert_num_queries(4):
+    # Memberships (with their organisations; an officer has no observer's grants), the council's ALMOs; then the list.
+    with django_assert_num_queries(3):
         list(Almo.objects.restrict(officer))
