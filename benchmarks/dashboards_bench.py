@@ -41,7 +41,7 @@ def dashboards(s: Subject) -> list[tuple[str, str | None, object, object]]:
     """(label, URL or None where the page does not exist yet, who looks, SQL floor). One line per dashboard."""
     return [
         ("Council dashboard", _url("dashboards:council", s.council.slug), s.officer, lambda: council_floor(s.almo_ids)),
-        ("ALMO dashboard", _url("dashboards:almo", s.almo.slug), s.staff, lambda: council_floor([s.almo.pk])),
+        ("ALMO dashboard", _url("dashboards:almo", s.almo.slug), s.staff, lambda: almo_floor(s.almo.pk, s.staff.pk)),
         ("Board dashboard", _url("dashboards:board", s.almo.slug), s.board_member, lambda: board_floor(s.almo.pk)),
         (
             "Benchmarking compare",
@@ -249,6 +249,28 @@ FROM organisations_almo a, LATERAL (
 WHERE a.id = ANY(%(almos)s)
 """
 
+# What waits for one ALMO's staff: the counts and earliest dates of its to-do list (returns to fill in, queries to
+# answer, amendments the council proposed, evidence and improvement actions due within 30 days, meeting actions the
+# person owns due within 14).
+TO_DO_SQL = """
+SELECT
+    (SELECT count(*) FROM delivery_plans_return r JOIN delivery_plans_deliveryplan p ON p.id = r.plan_id
+     WHERE p.almo_id = %(almo)s AND r.status IN ('draft', 'queried')),
+    (SELECT min(r.due_on) FROM delivery_plans_return r JOIN delivery_plans_deliveryplan p ON p.id = r.plan_id
+     WHERE p.almo_id = %(almo)s AND r.status IN ('draft', 'queried')),
+    (SELECT count(*) FROM delivery_plans_query q JOIN delivery_plans_actual l ON l.id = q.actual_id
+     JOIN delivery_plans_return r ON r.id = l.return_record_id JOIN delivery_plans_deliveryplan p ON p.id = r.plan_id
+     WHERE p.almo_id = %(almo)s AND q.status = 'open'),
+    (SELECT count(*) FROM delivery_plans_amendment m JOIN delivery_plans_deliveryplan p ON p.id = m.plan_id
+     WHERE p.almo_id = %(almo)s AND m.status = 'proposed' AND m.proposing_party = 'council'),
+    (SELECT count(*) FROM inspections_evidence e
+     WHERE e.almo_id = %(almo)s AND e.review_due <= %(today)s + 30),
+    (SELECT count(*) FROM inspections_improvementaction i
+     WHERE i.almo_id = %(almo)s AND i.status <> 'done' AND i.due_on <= %(today)s + 30),
+    (SELECT count(*) FROM agreements_meetingaction m JOIN agreements_meetingseries s ON s.id = m.series_id
+     WHERE s.almo_id = %(almo)s AND m.owner_id = %(user)s AND m.status = 'open' AND m.due_on <= %(today)s + 14)
+"""
+
 # The ALMO's figure per indicator in the latest accepted quarter, and every ALMO's accepted figures' quartiles.
 COMPARE_SQL = """
 WITH latest AS (
@@ -289,6 +311,13 @@ def council_floor(almo_ids: list[int]) -> list:
     from core import clock
 
     return _fetch(SCORECARD_SQL, {"almos": almo_ids}) + _fetch(WORK_SQL, {"almos": almo_ids, "today": clock.today()})
+
+
+def almo_floor(almo_id: int, user_id: int) -> list:
+    """The ALMO's own lines and outstanding work, as the council's grid has them, and its staff's to-do list."""
+    from core import clock
+
+    return council_floor([almo_id]) + _fetch(TO_DO_SQL, {"almo": almo_id, "user": user_id, "today": clock.today()})
 
 
 def compare_floor(almo_id: int) -> list:
