@@ -3,7 +3,7 @@ ALMOs, and, on an ALMO's to-do list, the actions a person owns and agreements wa
 
 import datetime as dt
 
-from django.db.models import Count, Min
+from django.db.models import Count
 from django.urls import reverse
 
 from agreements.models import Intervention, MeetingAction
@@ -22,7 +22,7 @@ def dashboard_panel(scope: registries.DashboardScope) -> dict | None:
         .overdue(scope.today)
         .filter(series__almo__in=scope.almo_ids)
         .values_list("series__almo")
-        .annotate(count=Count("pk"), oldest=Min("due_on"))
+        .annotate(count=Count("pk"))
         .values_list("series__almo", "count")
     )
     interventions = list(

@@ -19,24 +19,18 @@ def dashboard_panel(scope: registries.DashboardScope) -> dict | None:
         return None
     reds = sum(spend.red_standards for spend in panel["spends"])
     due = sum(spend.due_for_review for spend in panel["spends"])
-    panel["to_note"] = [
-        *(
-            [
-                f"{reds} service standard{'s' if reds != 1 else ''} for the council's central services "
-                f"{'were' if reds != 1 else 'was'} red in the latest quarter."
-            ]
-            if reds
-            else []
-        ),
-        *(
-            [
-                f"{due} service level agreement{'s are' if due != 1 else ' is'} due for review within "
-                f"{panel['window']} days."
-            ]
-            if due
-            else []
-        ),
-    ]
+    notes = []
+    if reds:
+        notes.append(
+            f"{reds} service standard{'s' if reds != 1 else ''} for the council's central services "
+            f"{'were' if reds != 1 else 'was'} red in the latest quarter."
+        )
+    if due:
+        notes.append(
+            f"{due} service level agreement{'s are' if due != 1 else ' is'} due for review within "
+            f"{panel['window']} days."
+        )
+    panel["to_note"] = notes
     return panel
 
 

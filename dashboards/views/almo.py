@@ -14,7 +14,7 @@ from core.numbers import format_number
 from core.periods import period_label
 from dashboards import panels
 from dashboards.trends import trend_sentence
-from dashboards.views.council import DIRECTIONS, RAG_ORDER, ScorecardFilterForm, _period, shown_cell
+from dashboards.views.council import DIRECTIONS, RAG_ORDER, ScorecardFilterForm, period_from, shown_cell
 from delivery_plans import scorecard as cards
 from delivery_plans.models import Return
 from organisations.access import get_object_for
@@ -24,13 +24,7 @@ from organisations.models import Almo
 
 @require_safe
 def almo_dashboard(request, slug):
-    # Which ALMO the address names, through the access rule: kept like the body, as it changes as rarely.
-    almo = cached_for(
-        request.user,
-        "almo",
-        (slug,),
-        lambda: get_object_for(request.user, Almo.objects.select_related("council"), slug=slug),
-    )
+    almo = almo_named(request, slug)
 
     def build() -> dict:
         period, form, theme = chosen_period(request, almo)
@@ -68,6 +62,17 @@ def almo_dashboard(request, slug):
     )
 
 
+def almo_named(request, slug):
+    """The ALMO the address names, through the access rule (404 otherwise): kept like the body, as it changes as
+    rarely."""
+    return cached_for(
+        request.user,
+        "almo",
+        (slug,),
+        lambda: get_object_for(request.user, Almo.objects.select_related("council"), slug=slug),
+    )
+
+
 def chosen_period(request, almo, *, accepted_first: bool = False):
     """The quarter and theme asked for in the GET form, or else the latest quarter with a sent return (with an
     accepted one when `accepted_first`, whose figures have peers to be placed among)."""
@@ -78,7 +83,7 @@ def chosen_period(request, almo, *, accepted_first: bool = False):
     del form.fields["almo"]
     chosen = form.cleaned_data if form.is_valid() else {}
     period = (
-        _period(chosen.get("quarter"))
+        period_from(chosen.get("quarter"))
         or (_latest_accepted(request.user, almo) if accepted_first else None)
         or cards.default_period(request.user, [almo.pk])
         or (periods[0] if periods else None)

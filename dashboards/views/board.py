@@ -18,10 +18,8 @@ from core.numbers import format_number
 from core.periods import period_label
 from dashboards import panels
 from dashboards.trends import trend_sentence
-from dashboards.views.almo import chosen_period, indicator_lines
-from organisations.access import get_object_for
-from organisations.cached_pages import cached_for, render_cached_body
-from organisations.models import Almo
+from dashboards.views.almo import almo_named, chosen_period, indicator_lines
+from organisations.cached_pages import render_cached_body
 
 # What the colours mean, in the words a board member needs: the tag always carries its word too.
 RAG_MEANINGS = [
@@ -33,13 +31,7 @@ RAG_MEANINGS = [
 
 @require_safe
 def board_dashboard(request, slug):
-    # Which ALMO the address names, through the access rule: kept like the body, as it changes as rarely.
-    almo = cached_for(
-        request.user,
-        "almo",
-        (slug,),
-        lambda: get_object_for(request.user, Almo.objects.select_related("council"), slug=slug),
-    )
+    almo = almo_named(request, slug)
 
     def build() -> dict:
         period, form, theme = chosen_period(request, almo, accepted_first=True)

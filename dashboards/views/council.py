@@ -93,7 +93,7 @@ def council_dashboard(request, slug):
         default = cards.default_period(request.user, almo_ids)
         form = ScorecardFilterForm(request.GET or None, almos=almos, themes=themes, periods=periods)
         chosen = form.cleaned_data if form.is_valid() else {}
-        period = _period(chosen.get("quarter")) or default or (periods[0] if periods else None)
+        period = period_from(chosen.get("quarter")) or default or (periods[0] if periods else None)
         if period:
             form.fields["quarter"].initial = f"{period[0]}-Q{period[1]}"
         shown = [almo for almo in almos if almo.slug == chosen["almo"]] if chosen.get("almo") else almos
@@ -150,7 +150,7 @@ def _scorecard(user, shown, period, theme) -> dict:
     }
 
 
-def _period(value: str | None) -> tuple[int, int] | None:
+def period_from(value: str | None) -> tuple[int, int] | None:
     if not value:
         return None
     year, quarter = value.split("-Q")
